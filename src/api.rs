@@ -1,0 +1,308 @@
+//! The public entry points: bytes in, a typed normalized payload or a
+//! [`Report`] out; and the one-JSON-text form the JavaScript bindings use.
+
+use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
+use crate::events::ticket::{Ticket, TicketInfo};
+use crate::issue::{Issue, IssueCode, Position, Report, Severity};
+use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
+use crate::model::{read_model, Cx, Model, PendingIssue};
+
+/// How payloads are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Every warning becomes an error, and unknown fields are rejected.
+    pub strict: bool,
+    /// The longest input accepted, in bytes (default 8 MiB).
+    pub max_bytes: usize,
+    /// The deepest nesting of arrays and objects accepted (default 64).
+    pub max_depth: u32,
+    /// The most issues reported (default 100); past it a final
+    /// `too_many_issues` issue says how many more were found.
+    pub max_issues: usize,
+}
+
+impl Options {
+    /// 8 MiB.
+    pub const DEFAULT_MAX_BYTES: usize = 8 * 1024 * 1024;
+    /// 64 levels: Periskope's payloads nest 7 deep; 64 leaves room for any
+    /// unknown field while keeping recursion far from the stack's end.
+    pub const DEFAULT_MAX_DEPTH: u32 = 64;
+    /// 100 issues.
+    pub const DEFAULT_MAX_ISSUES: usize = 100;
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strict: false,
+            max_bytes: Self::DEFAULT_MAX_BYTES,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+            max_issues: Self::DEFAULT_MAX_ISSUES,
+        }
+    }
+}
+
+/// An accepted payload and the warnings it raised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed<T> {
+    /// The typed, normalized payload.
+    pub value: T,
+    /// Issues that did not reject the payload.
+    pub warnings: Vec<Issue>,
+}
+
+/// Reads a `ticket.created` payload: the ticket info the SDK hands its
+/// handler, a webhook body whose `data` is one, or a bare ticket.
+///
+/// Returns the typed payload, or every issue found when any is an error.
+///
+/// ```
+/// use periskope_events::{parse_ticket_created, Options};
+/// let body = br#"{"ticket":{"org_id":"2997dd64-89bf-48d3-9a22-b314fca017e5","ticket_id":"T-1",
+///   "subject":"Help","created_at":"2024-05-24 08:30:00+00","priority":3,"ticket_labels":"vip, billing"}}"#;
+/// let parsed = parse_ticket_created(body, &Options::default()).unwrap();
+/// let ticket = parsed.value.ticket.unwrap();
+/// assert_eq!(ticket.priority.unwrap().label(), "high");
+/// assert_eq!(ticket.ticket_labels.unwrap().0, ["vip", "billing"]);
+/// ```
+pub fn parse_ticket_created<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<TicketInfo<'a>>, Report> {
+    into_result(read(input, options, read_ticket_created))
+}
+
+/// Checks a `ticket.created` payload without building the normalized output.
+/// The report lists every issue, errors and warnings.
+pub fn validate_ticket_created(input: &[u8], options: &Options) -> Report {
+    read(input, options, read_ticket_created).1
+}
+
+/// Reads a webhook body: the envelope and, for the events this version
+/// validates, the normalized payload. Other events pass through unvalidated
+/// with an `unknown_event` warning.
+pub fn parse_webhook<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<Webhook<'a>>, Report> {
+    into_result(read(input, options, read_webhook))
+}
+
+/// Which payload a call reads, for [`to_js_json`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// [`parse_ticket_created`]'s payload.
+    TicketCreated,
+    /// [`parse_webhook`]'s envelope.
+    Webhook,
+}
+
+/// The whole outcome of a call as one JSON text, which is what the
+/// JavaScript bindings return (one string crossing the boundary is cheaper
+/// than building objects from wasm):
+///
+/// `{"data":<normalized payload or null>,"issues":[{"path","code","message","severity","line"?,"column"?}]}`
+///
+/// `data` is `null` when any issue is an error, or when `with_data` is false
+/// (validation only).
+pub fn to_js_json(input: &[u8], options: &Options, target: Target, with_data: bool) -> String {
+    let mut w = JsonWriter::with_capacity(if with_data { input.len() + input.len() / 2 + 256 } else { 256 });
+    w.begin_object();
+    w.key("data");
+    let report = match target {
+        Target::TicketCreated => write_outcome(input, options, read_ticket_created, with_data, &mut w),
+        Target::Webhook => write_outcome(input, options, read_webhook, with_data, &mut w),
+    };
+    w.key("issues");
+    w.begin_array();
+    for issue in report.issues() {
+        w.begin_object();
+        w.key("path");
+        w.string(&issue.path);
+        w.key("code");
+        w.string(issue.code.as_str());
+        w.key("message");
+        w.string(&issue.message);
+        w.key("severity");
+        w.string(issue.severity.as_str());
+        if let Some(p) = issue.position {
+            w.key("line");
+            w.int(i64::from(p.line));
+            w.key("column");
+            w.int(i64::from(p.column));
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
+
+trait WriteJson {
+    fn write_to(&self, w: &mut JsonWriter);
+}
+
+impl WriteJson for TicketInfo<'_> {
+    fn write_to(&self, w: &mut JsonWriter) {
+        self.write_json(w);
+    }
+}
+
+impl WriteJson for Webhook<'_> {
+    fn write_to(&self, w: &mut JsonWriter) {
+        self.write_json(w);
+    }
+}
+
+fn write_outcome<'a, T: WriteJson>(
+    input: &'a [u8],
+    options: &Options,
+    reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
+    with_data: bool,
+    w: &mut JsonWriter,
+) -> Report {
+    let (value, report) = read(input, options, reader);
+    match value {
+        Some(v) if with_data && report.is_valid() => v.write_to(w),
+        _ => w.null(),
+    }
+    report
+}
+
+fn into_result<T>((value, report): (Option<T>, Report)) -> Result<Parsed<T>, Report> {
+    match value {
+        Some(value) if report.is_valid() => Ok(Parsed { value, warnings: report.into_issues() }),
+        _ => Err(report),
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The pipeline every entry point shares: limits, encoding, syntax,
+/// duplicate keys, then the model's reader; positions computed at the end,
+/// once, for every issue.
+fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> (Option<T>, Report) {
+    if input.len() > options.max_bytes {
+        let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
+        return (None, single(IssueCode::TooLarge, message, None));
+    }
+    let (body, bom) = match input.strip_prefix(BOM) {
+        Some(rest) => (rest, true),
+        None => (input, false),
+    };
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) => {
+            let line_text = String::from_utf8_lossy(body.get(..e.valid_up_to()).unwrap_or_default());
+            let position = json::position::positions(&line_text, &[line_text.len()]).pop();
+            return (None, single(IssueCode::InvalidEncoding, "the input is not valid UTF-8".into(), position));
+        }
+    };
+    let (root, duplicates) = match json::parse(text, options.max_depth) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let code = match e.kind {
+                ParseErrorKind::Syntax => IssueCode::InvalidJson,
+                ParseErrorKind::Encoding => IssueCode::InvalidEncoding,
+                ParseErrorKind::TooDeep => IssueCode::TooDeep,
+            };
+            let position = json::position::positions(text, &[e.offset]).pop();
+            let message = match (e.kind, position) {
+                (ParseErrorKind::TooDeep, _) => format!("{} (limit {})", e.message, options.max_depth),
+                (_, Some(p)) => format!("{} at line {}, column {}", e.message, p.line, p.column),
+                (_, None) => e.message.to_string(),
+            };
+            return (None, single(code, message, position));
+        }
+    };
+    let mut cx = Cx::new(text, options.strict, options.max_issues);
+    if bom {
+        let strict_severity = if options.strict { Severity::Error } else { Severity::Warning };
+        cx.record(strict_severity, IssueCode::CoercedValue, "a byte order mark before the JSON was ignored".into(), None);
+    }
+    for d in duplicates {
+        cx.push_pending(PendingIssue {
+            path: d.path,
+            code: IssueCode::DuplicateKey,
+            message: "this key appears more than once in its object; JSON.parse would keep only the last".into(),
+            severity: Severity::Error,
+            offset: u32::try_from(d.offset).ok(),
+        });
+    }
+    let value = reader(&root, &mut cx);
+    (value, finish(cx, text))
+}
+
+fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
+    Report::from_issues(vec![Issue { path: String::new(), code, message, severity: Severity::Error, position }])
+}
+
+fn finish(cx: Cx<'_>, text: &str) -> Report {
+    let offsets: Vec<usize> = cx.issues.iter().map(|i| i.offset.unwrap_or(0) as usize).collect();
+    let positions = json::position::positions(text, &offsets);
+    let dropped = cx.dropped;
+    let mut issues: Vec<Issue> = cx
+        .issues
+        .into_iter()
+        .zip(positions)
+        .map(|(p, position)| Issue {
+            position: p.offset.map(|_| position),
+            path: p.path,
+            code: p.code,
+            message: p.message,
+            severity: p.severity,
+        })
+        .collect();
+    if dropped > 0 {
+        issues.push(Issue {
+            path: String::new(),
+            code: IssueCode::TooManyIssues,
+            message: format!("{dropped} more issues were found and not listed (option maxIssues)"),
+            severity: Severity::Error,
+            position: None,
+        });
+    }
+    Report::from_issues(issues)
+}
+
+/// The `ticket.created` reader: unwraps an envelope, accepts a bare ticket.
+fn read_ticket_created<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
+    let Kind::Object(members) = &root.kind else {
+        cx.wrong_type("an object", root);
+        return None;
+    };
+    if !is_envelope(root) {
+        return read_ticket_info(root, cx);
+    }
+    // A webhook body: check the event, then read its data.
+    let event = read_event_name(members, root, cx);
+    if let Some(name) = event.as_deref() {
+        if name != "ticket.created" {
+            let message = "this webhook is not a ticket.created event; use parseWebhook for any event";
+            if let Some(m) = members.iter().find(|m| m.key == "event" || m.key == "event_type") {
+                cx.push_key(m.key.clone());
+                cx.error(IssueCode::WrongEvent, message, &m.value);
+                cx.pop();
+            }
+        }
+    }
+    let data = members.iter().find(|m| m.key == "data")?;
+    cx.push_key(data.key.clone());
+    let info = read_ticket_info(&data.value, cx);
+    cx.pop();
+    info
+}
+
+/// Reads a ticket-info object, or a bare ticket (its fields at the top level)
+/// as one with no chat and no messages, with a `bare_ticket` warning.
+pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
+    let Kind::Object(members) = &value.kind else {
+        cx.wrong_type("an object", value);
+        return None;
+    };
+    let bare = value.get("ticket").is_none() && value.get("ticket_id").is_some();
+    if !bare {
+        return read_model(value, cx);
+    }
+    cx.warn(
+        IssueCode::BareTicket,
+        "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
+        value,
+    );
+    let ticket = Ticket::from_members(members, value, cx);
+    Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
+}

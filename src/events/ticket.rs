@@ -1,0 +1,251 @@
+//! `ticket.created` (and `ticket.updated`, `ticket.deleted`): the ticket-info
+//! payload `{ ticket, chat, message, attached_messages }`.
+//!
+//! Required fields follow the database, not the TypeScript types: the types
+//! call every field a non-null string, but real payloads carry `null` for
+//! every nullable column. Required (present and not `null`): `ticket.org_id`,
+//! `ticket.ticket_id`, `ticket.subject`, `ticket.created_at`, `chat.chat_id`,
+//! and `chat_id` and `message_id` of each message. Everything else may be
+//! absent or `null`.
+
+use std::borrow::Cow;
+
+use crate::issue::IssueCode;
+use crate::json::{JsonWriter, Kind, Member, Value};
+use crate::model::kinds::{
+    Actor, ChatIdField, Email, EnumText, EnumValues, Labels, List, MessageIdField, PhoneId, Priority, StringMap, Timestamp, Uuid,
+};
+use crate::model::{model, read_model, Cx, FieldKind, Model};
+
+/// Ticket statuses: `open`, `inprogress`, `closed`, `archived`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TicketStatus;
+
+impl EnumValues for TicketStatus {
+    const VALUES: &'static [&'static str] = &["open", "inprogress", "closed", "archived"];
+    const WHAT: &'static str = "ticket status";
+    const TS: &'static str = "TicketStatus";
+}
+
+/// Chat types: `user`, `group`, `business`, `unknown`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChatType;
+
+impl EnumValues for ChatType {
+    const VALUES: &'static [&'static str] = &["user", "group", "business", "unknown"];
+    const WHAT: &'static str = "chat type";
+    const TS: &'static str = "ChatType";
+}
+
+/// The 15 contact colors of Periskope's palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContactColor;
+
+impl EnumValues for ContactColor {
+    const VALUES: &'static [&'static str] = &[
+        "#B4876E", "#A5B337", "#06CF9C", "#25D366", "#02A698", "#7D9EF1", "#007BFC", "#5E47DE", "#7F66FF", "#9333EA", "#FA6533",
+        "#C4532D", "#DC2626", "#FF2E74", "#DB2777",
+    ];
+    const WHAT: &'static str = "contact color";
+    const TS: &'static str = "string";
+}
+
+model! {
+    /// The payload of `ticket.created`, `ticket.updated` and `ticket.deleted`
+    /// (Periskope's `TicketInfoType`).
+    pub struct TicketInfo<'a> as "TicketInfo" {
+        /// The ticket.
+        ticket: Ticket<'a> [required],
+        /// The chat the ticket was raised in, or `null`.
+        chat: Chat<'a>,
+        /// The message the ticket was raised from, or `null`.
+        message: TicketMessage<'a>,
+        /// Messages attached to the ticket; `[]` when none.
+        attached_messages: List<TicketMessage<'a>>,
+    }
+}
+
+/// The payload of `ticket.created`.
+pub type TicketCreated<'a> = TicketInfo<'a>;
+
+model! {
+    /// A ticket.
+    pub struct Ticket<'a> as "Ticket" {
+        /// The organisation's id (a UUID).
+        org_id: Uuid<'a> [required],
+        /// The ticket's id, such as `BKT-001`.
+        ticket_id: Cow<'a, str> [required],
+        /// `open`, `inprogress`, `closed` or `archived`; other values are kept with a warning.
+        status: EnumText<'a, TicketStatus>,
+        /// The subject.
+        subject: Cow<'a, str> [required],
+        /// The assignee's email, trimmed and lowercased.
+        assignee: Email<'a>,
+        /// Who assigned it (email, trimmed and lowercased).
+        assigned_by: Email<'a>,
+        /// Who raised it (email, trimmed and lowercased).
+        raised_by: Email<'a>,
+        /// When it is due, as UTC ISO 8601 with milliseconds.
+        due_date: Timestamp,
+        /// 0 none, 1 low, 2 medium, 3 high, 4 urgent; `priority_label` beside it.
+        priority: Priority,
+        /// When it was created, as UTC ISO 8601 with milliseconds.
+        created_at: Timestamp [required],
+        /// Labels, split from `"label1, label2"`.
+        ticket_labels: Labels<'a>,
+        /// The WhatsApp id of the quoted message, as sent.
+        quoted_message_id: Cow<'a, str>,
+        /// Custom properties by name, values as strings.
+        ticket_custom_properties: StringMap<'a>,
+        /// When it was closed, as UTC ISO 8601 with milliseconds.
+        closed_at: Timestamp,
+        /// Who closed it (email, trimmed and lowercased).
+        closed_by: Email<'a>,
+        /// The closing message.
+        closed_message: Cow<'a, str>,
+        /// When it was first assigned, as UTC ISO 8601 with milliseconds.
+        first_assigned_at: Timestamp,
+        /// Whether it was deleted.
+        is_deleted: bool,
+    }
+    check = check_ticket;
+}
+
+/// A ticket still `open` or `inprogress` cannot have been closed.
+fn check_ticket<'a>(ticket: &Ticket<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
+    let open = matches!(ticket.status.as_ref().map(EnumText::as_str), Some("open" | "inprogress"));
+    if open && ticket.closed_at.is_some() {
+        cx.warn_member(members, object, "closed_at", IssueCode::InconsistentValue, "the ticket is open but has a closing time");
+    }
+}
+
+model! {
+    /// The chat a ticket belongs to.
+    pub struct Chat<'a> as "Chat" {
+        /// The organisation's id (a UUID).
+        org_id: Uuid<'a>,
+        /// The organisation's phone (`<number>@c.us`).
+        org_phone: PhoneId<'a>,
+        /// The chat's id; `chat_id_parsed` beside it.
+        chat_id: ChatIdField<'a> [required],
+        /// Members keyed by contact id.
+        members: Members<'a>,
+        /// Whether the chat is muted.
+        is_muted: bool,
+        /// The chat's name.
+        chat_name: Cow<'a, str>,
+        /// `user`, `group`, `business` or `unknown`; other values are kept with a warning.
+        chat_type: EnumText<'a, ChatType>,
+        /// The chat's image (a URL or a storage path).
+        chat_image: Cow<'a, str>,
+        /// When the chat was created, as UTC ISO 8601 with milliseconds.
+        created_at: Timestamp,
+        /// Labels, split from `"label1, label2"`.
+        chat_labels: Labels<'a>,
+        /// The group's invite link.
+        invite_link: Cow<'a, str>,
+        /// Custom properties by name, values as strings.
+        custom_properties: StringMap<'a>,
+        /// The group's description.
+        group_description: Cow<'a, str>,
+    }
+}
+
+model! {
+    /// A member of a chat.
+    pub struct ChatMember<'a> as "ChatMember" {
+        /// The organisation's id (a UUID).
+        org_id: Uuid<'a>,
+        /// The chat's id; `chat_id_parsed` beside it.
+        chat_id: ChatIdField<'a>,
+        /// The member's contact id (the key of the `members` map); `contact_id_parsed` beside it.
+        contact_id: ChatIdField<'a>,
+        /// The organisation's phone.
+        org_phone: PhoneId<'a>,
+        /// Whether the member is a group admin.
+        is_admin: bool,
+        /// Whether the member is a group super-admin.
+        is_super_admin: bool,
+        /// Whether the member belongs to the organisation.
+        is_internal: bool,
+        /// The contact's name.
+        contact_name: Cow<'a, str>,
+        /// The contact's color, from Periskope's palette.
+        contact_color: EnumText<'a, ContactColor>,
+        /// The contact's image URL.
+        contact_image: Cow<'a, str>,
+        /// Labels, split from `"label1, label2"`.
+        contact_labels: Labels<'a>,
+    }
+}
+
+model! {
+    /// The message a ticket was raised from, or one attached to it.
+    pub struct TicketMessage<'a> as "TicketMessage" {
+        /// The text.
+        body: Cow<'a, str>,
+        /// The chat's id; `chat_id_parsed` beside it.
+        chat_id: ChatIdField<'a> [required],
+        /// The organisation's phone.
+        org_phone: PhoneId<'a>,
+        /// When it was sent, as UTC ISO 8601 with milliseconds.
+        timestamp: Timestamp,
+        /// Where its media is stored.
+        media_path: Cow<'a, str>,
+        /// The serialized message id; `message_id_parsed` beside it.
+        message_id: MessageIdField<'a> [required],
+        /// The sender's name.
+        sender_name: Cow<'a, str>,
+        /// Who sent it through Periskope: an email (trimmed, lowercased) or `api`.
+        performed_by: Actor<'a>,
+        /// The sender's phone number.
+        sender_phone: PhoneId<'a>,
+    }
+}
+
+/// A chat's members, keyed by contact id, in the order sent.
+///
+/// A member whose `contact_id` differs from its key gets an
+/// `inconsistent_value` warning.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Members<'a>(pub Vec<(Cow<'a, str>, ChatMember<'a>)>);
+
+impl<'a> FieldKind<'a> for Members<'a> {
+    const TS_IN: &'static str = "Record<string, ChatMemberInput>";
+    const TS_OUT: &'static str = "Record<string, ChatMember>";
+
+    fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
+        let Kind::Object(entries) = &value.kind else {
+            cx.wrong_type("an object of members keyed by contact id", value);
+            return None;
+        };
+        let mut members = Vec::with_capacity(entries.len());
+        for entry in entries {
+            cx.push_key(entry.key.clone());
+            if let Some(member) = read_model::<ChatMember<'a>>(&entry.value, cx) {
+                if member.contact_id.as_ref().is_some_and(|id| id.0 != entry.key) {
+                    let members_of_entry = entry.value.as_object().unwrap_or_default();
+                    cx.warn_member(
+                        members_of_entry,
+                        &entry.value,
+                        "contact_id",
+                        IssueCode::InconsistentValue,
+                        "this member's contact_id differs from its key in members",
+                    );
+                }
+                members.push((entry.key.clone(), member));
+            }
+            cx.pop();
+        }
+        Some(Members(members))
+    }
+
+    fn write(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        for (key, member) in &self.0 {
+            w.key(key);
+            member.write_json(w);
+        }
+        w.end_object();
+    }
+}

@@ -1,0 +1,462 @@
+//! The reader: text to a [`Value`] tree with byte spans.
+
+use std::borrow::Cow;
+
+use crate::issue::Segment;
+
+/// A JSON value with the byte span it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value<'a> {
+    /// What the value is.
+    pub kind: Kind<'a>,
+    /// Byte offset of the value's first character in the input.
+    pub start: u32,
+    /// Byte offset just past the value's last character.
+    pub end: u32,
+}
+
+/// The six JSON types. Strings borrow from the input unless they contain
+/// escapes; numbers keep their exact text so that nothing is rounded twice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind<'a> {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as written (`-0`, `1e400` and 20-digit integers survive).
+    Number(&'a str),
+    /// A string, unescaped.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Value<'a>>),
+    /// An object's members, in input order.
+    Object(Vec<Member<'a>>),
+}
+
+/// One `"key": value` pair of an object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    /// The key, unescaped.
+    pub key: Cow<'a, str>,
+    /// Byte offset of the key's opening quote.
+    pub key_start: u32,
+    /// The value.
+    pub value: Value<'a>,
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type's name, for messages: `"object"`, `"array"`, `"string"`,
+    /// `"number"`, `"boolean"` or `"null"`.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Null => "null",
+            Kind::Bool(_) => "boolean",
+            Kind::Number(_) => "number",
+            Kind::String(_) => "string",
+            Kind::Array(_) => "array",
+            Kind::Object(_) => "object",
+        }
+    }
+
+    /// The members if this is an object.
+    pub fn as_object(&self) -> Option<&[Member<'a>]> {
+        match &self.kind {
+            Kind::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// The value of the first member named `key`, if this is an object.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.as_object()?.iter().find(|m| m.key == key).map(|m| &m.value)
+    }
+
+    /// The string if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Why a text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// The class of failure.
+    pub kind: ParseErrorKind,
+    /// Byte offset where reading stopped.
+    pub offset: usize,
+    /// What was wrong, for people.
+    pub message: &'static str,
+}
+
+/// The class of a [`ParseError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Not JSON.
+    Syntax,
+    /// A lone surrogate in a `\u` escape (the bytes themselves are checked
+    /// before reading).
+    Encoding,
+    /// Nested deeper than the limit.
+    TooDeep,
+}
+
+/// A key that appears a second time in one object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// JSON Pointer to the repeated member.
+    pub path: String,
+    /// Byte offset of the repeated key.
+    pub offset: usize,
+}
+
+/// The most duplicate keys recorded; past it the reader stops listing them
+/// (the payload is rejected anyway), so a hostile body cannot make the report
+/// as large as itself.
+const MAX_DUPLICATES: usize = 1000;
+
+/// Reads one JSON value that must fill `text` (whitespace aside).
+///
+/// Returns the value and every duplicate key found, or the first syntax error.
+/// Nesting deeper than `max_depth` arrays and objects is an error, checked
+/// before recursing, so no input can exhaust the stack.
+pub fn parse(text: &str, max_depth: u32) -> Result<(Value<'_>, Vec<DuplicateKey>), ParseError> {
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, max_depth, duplicates: Vec::new(), path: Vec::new() };
+    reader.skip_ws();
+    let value = reader.value(0)?;
+    reader.skip_ws();
+    if reader.at < reader.bytes.len() {
+        return Err(reader.error("unexpected text after the JSON value"));
+    }
+    Ok((value, reader.duplicates))
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    max_depth: u32,
+    duplicates: Vec<DuplicateKey>,
+    /// Where the reader is, kept only to name duplicate keys.
+    path: Vec<Segment<'a>>,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, message: &'static str) -> ParseError {
+        ParseError { kind: ParseErrorKind::Syntax, offset: self.at, message }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Value<'a>, ParseError> {
+        let start = self.at;
+        let kind = match self.peek() {
+            None => return Err(self.error("unexpected end of input, a value was expected")),
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Kind::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
+            Some(b't') => self.literal("true", Kind::Bool(true))?,
+            Some(b'f') => self.literal("false", Kind::Bool(false))?,
+            Some(b'n') => self.literal("null", Kind::Null)?,
+            Some(_) => return Err(self.error("unexpected character, a value was expected")),
+        };
+        Ok(Value { kind, start: offset32(start), end: offset32(self.at) })
+    }
+
+    fn literal(&mut self, word: &'static str, kind: Kind<'a>) -> Result<Kind<'a>, ParseError> {
+        if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
+            self.at += word.len();
+            Ok(kind)
+        } else {
+            Err(self.error("unexpected character, a value was expected"))
+        }
+    }
+
+    fn enter(&mut self, depth: u32) -> Result<u32, ParseError> {
+        if depth >= self.max_depth {
+            return Err(ParseError { kind: ParseErrorKind::TooDeep, offset: self.at, message: "arrays and objects nest too deeply" });
+        }
+        self.at += 1; // the opening bracket
+        self.skip_ws();
+        Ok(depth + 1)
+    }
+
+    fn array(&mut self, depth: u32) -> Result<Kind<'a>, ParseError> {
+        let depth = self.enter(depth)?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Kind::Array(items));
+        }
+        loop {
+            self.path.push(Segment::Index(items.len()));
+            let item = self.value(depth);
+            self.path.pop();
+            items.push(item?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Kind::Array(items));
+                }
+                None => return Err(self.error("unexpected end of input, ',' or ']' was expected")),
+                Some(_) => return Err(self.error("',' or ']' was expected after an array item")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: u32) -> Result<Kind<'a>, ParseError> {
+        let depth = self.enter(depth)?;
+        let mut members: Vec<Member<'a>> = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Kind::Object(members));
+        }
+        loop {
+            let key_start = self.at;
+            if self.peek() != Some(b'"') {
+                return Err(if self.peek().is_none() {
+                    self.error("unexpected end of input, a key was expected")
+                } else {
+                    self.error("a double-quoted key was expected")
+                });
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.error("':' was expected after a key"));
+            }
+            self.at += 1;
+            self.skip_ws();
+            self.path.push(Segment::Key(key.clone()));
+            let value = self.value(depth);
+            self.path.pop();
+            members.push(Member { key, key_start: offset32(key_start), value: value? });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_ws();
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    self.find_duplicates(&members);
+                    return Ok(Kind::Object(members));
+                }
+                None => return Err(self.error("unexpected end of input, ',' or '}' was expected")),
+                Some(_) => return Err(self.error("',' or '}' was expected after an object member")),
+            }
+        }
+    }
+
+    /// Records every member whose key an earlier member of the same object
+    /// already used. Small objects compare pairwise; large ones sort, so a
+    /// body of a million keys costs n log n, not n².
+    fn find_duplicates(&mut self, members: &[Member<'a>]) {
+        if members.len() < 2 || self.duplicates.len() >= MAX_DUPLICATES {
+            return;
+        }
+        let mut repeated: Vec<usize> = Vec::new();
+        if members.len() <= 16 {
+            for (i, m) in members.iter().enumerate().skip(1) {
+                if members[..i].iter().any(|earlier| earlier.key == m.key) {
+                    repeated.push(i);
+                }
+            }
+        } else {
+            let mut order: Vec<usize> = (0..members.len()).collect();
+            // Stable sort: among equal keys, input order is kept, so the
+            // first of each run is the original and the rest are repeats.
+            order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key));
+            for pair in order.windows(2) {
+                if members[pair[0]].key == members[pair[1]].key {
+                    repeated.push(pair[1]);
+                }
+            }
+            repeated.sort_unstable();
+        }
+        for i in repeated {
+            if self.duplicates.len() >= MAX_DUPLICATES {
+                break;
+            }
+            let mut path = String::new();
+            self.path.push(Segment::Key(members[i].key.clone()));
+            crate::issue::write_pointer(&mut path, &self.path);
+            self.path.pop();
+            self.duplicates.push(DuplicateKey { path, offset: members[i].key_start as usize });
+        }
+    }
+
+    fn number(&mut self) -> Result<&'a str, ParseError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error("a digit was expected in a number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a digit was expected after the decimal point"));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a digit was expected in the exponent"));
+            }
+            self.digits();
+        }
+        Ok(self.slice(start, self.at))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        // Both ends sit on ASCII delimiters of valid UTF-8, so this never fails.
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Reads a string starting at its opening quote. Strings without escapes,
+    /// the usual case, are borrowed.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.at += 1; // opening quote
+        let start = self.at;
+        loop {
+            match self.peek() {
+                None => return Err(self.error("unexpected end of input inside a string")),
+                Some(b'"') => {
+                    let s = self.slice(start, self.at);
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0x00..=0x1F) => return Err(self.error("a control character must be escaped inside a string")),
+                Some(_) => self.at += 1,
+            }
+        }
+        let mut owned = String::from(self.slice(start, self.at));
+        loop {
+            match self.peek() {
+                None => return Err(self.error("unexpected end of input inside a string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Cow::Owned(owned));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = match self.peek() {
+                        Some(b'u') => {
+                            self.at += 1;
+                            self.unicode_escape()?
+                        }
+                        Some(letter) => {
+                            let c = match letter {
+                                b'"' => '"',
+                                b'\\' => '\\',
+                                b'/' => '/',
+                                b'b' => '\u{8}',
+                                b'f' => '\u{c}',
+                                b'n' => '\n',
+                                b'r' => '\r',
+                                b't' => '\t',
+                                _ => return Err(self.error("invalid escape sequence in a string")),
+                            };
+                            self.at += 1;
+                            c
+                        }
+                        None => return Err(self.error("unexpected end of input inside a string")),
+                    };
+                    owned.push(c);
+                }
+                Some(0x00..=0x1F) => return Err(self.error("a control character must be escaped inside a string")),
+                Some(_) => {
+                    let run_start = self.at;
+                    while let Some(b) = self.peek() {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.at += 1;
+                    }
+                    owned.push_str(self.slice(run_start, self.at));
+                }
+            }
+        }
+    }
+
+    /// Reads the four hex digits after `\u` (and a second escape for a
+    /// surrogate pair), leaving the reader after them.
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err(self.encoding_error());
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.encoding_error());
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.encoding_error()),
+            other => other,
+        };
+        char::from_u32(code).ok_or_else(|| self.encoding_error())
+    }
+
+    fn encoding_error(&self) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Encoding,
+            offset: self.at,
+            message: "a \\u escape is a lone surrogate, which is not a Unicode character",
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut code = 0u32;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.error("four hex digits were expected after \\u")),
+            };
+            code = code * 16 + u32::from(digit);
+            self.at += 1;
+        }
+        Ok(code)
+    }
+}
+
+fn offset32(offset: usize) -> u32 {
+    // Inputs are capped far below 4 GiB before reading.
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}

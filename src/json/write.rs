@@ -1,0 +1,186 @@
+//! The writer: compact JSON into a `String`, commas handled for the caller.
+
+/// Writes compact JSON. Keys and strings are escaped as `JSON.stringify`
+/// escapes them, so the output reads back in JavaScript as the same values.
+#[derive(Default)]
+pub struct JsonWriter {
+    out: String,
+    /// One entry per open array or object: whether it already has an item.
+    has_item: Vec<bool>,
+    /// A key was just written: the next value belongs to it, with no comma.
+    after_key: bool,
+}
+
+impl JsonWriter {
+    /// A writer with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        JsonWriter { out: String::with_capacity(capacity), has_item: Vec::with_capacity(8), after_key: false }
+    }
+
+    /// The JSON written so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn comma(&mut self) {
+        if let Some(has_item) = self.has_item.last_mut() {
+            if *has_item {
+                self.out.push(',');
+            }
+            *has_item = true;
+        }
+    }
+
+    /// Starts an object (as a value).
+    pub fn begin_object(&mut self) {
+        self.value_prefix();
+        self.out.push('{');
+        self.has_item.push(false);
+    }
+
+    /// Ends the innermost object.
+    pub fn end_object(&mut self) {
+        self.has_item.pop();
+        self.out.push('}');
+    }
+
+    /// Starts an array (as a value).
+    pub fn begin_array(&mut self) {
+        self.value_prefix();
+        self.out.push('[');
+        self.has_item.push(false);
+    }
+
+    /// Ends the innermost array.
+    pub fn end_array(&mut self) {
+        self.has_item.pop();
+        self.out.push(']');
+    }
+
+    /// Writes an object key; the next call writes its value.
+    pub fn key(&mut self, key: &str) {
+        self.comma();
+        push_escaped(&mut self.out, key);
+        self.out.push(':');
+        self.after_key = true;
+    }
+
+    /// Writes an object key made of two parts (`priority` + `_label`).
+    pub fn key_with_suffix(&mut self, key: &str, suffix: &str) {
+        self.comma();
+        self.out.push('"');
+        push_escaped_inner(&mut self.out, key);
+        push_escaped_inner(&mut self.out, suffix);
+        self.out.push_str("\":");
+        self.after_key = true;
+    }
+
+    /// Writes a string value.
+    pub fn string(&mut self, s: &str) {
+        self.value_prefix();
+        push_escaped(&mut self.out, s);
+    }
+
+    /// Writes `null`.
+    pub fn null(&mut self) {
+        self.value_prefix();
+        self.out.push_str("null");
+    }
+
+    /// Writes `true` or `false`.
+    pub fn bool(&mut self, b: bool) {
+        self.value_prefix();
+        self.out.push_str(if b { "true" } else { "false" });
+    }
+
+    /// Writes an integer.
+    pub fn int(&mut self, n: i64) {
+        self.value_prefix();
+        use std::fmt::Write;
+        let _ = write!(self.out, "{n}");
+    }
+
+    /// Writes text that is already valid JSON (a number as read, or a value
+    /// copied verbatim from the input).
+    pub fn raw(&mut self, json: &str) {
+        self.value_prefix();
+        self.out.push_str(json);
+    }
+
+    fn value_prefix(&mut self) {
+        if self.after_key {
+            self.after_key = false;
+        } else {
+            self.comma();
+        }
+    }
+}
+
+/// Appends `s` as a JSON string literal.
+pub(crate) fn push_escaped(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    push_escaped_inner(out, s);
+    out.push('"');
+}
+
+/// Appends `s` escaped, without quotes.
+fn push_escaped_inner(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut run_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0x00..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(s.get(run_start..i).unwrap_or_default());
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        } else {
+            out.push_str(escape);
+        }
+        run_start = i + 1;
+    }
+    out.push_str(s.get(run_start..).unwrap_or_default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_json_stringify() {
+        let mut s = String::new();
+        push_escaped(&mut s, "a\"b\\c\n\u{1}\u{7f}é");
+        assert_eq!(s, "\"a\\\"b\\\\c\\n\\u0001\u{7f}é\"");
+    }
+
+    #[test]
+    fn commas_between_members_and_items() {
+        let mut w = JsonWriter::default();
+        w.begin_object();
+        w.key("a");
+        w.int(1);
+        w.key("b");
+        w.begin_array();
+        w.null();
+        w.bool(true);
+        w.string("x");
+        w.end_array();
+        w.key("c");
+        w.begin_object();
+        w.end_object();
+        w.end_object();
+        assert_eq!(w.finish(), r#"{"a":1,"b":[null,true,"x"],"c":{}}"#);
+    }
+}

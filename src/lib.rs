@@ -1,0 +1,35 @@
+//! Typed models, validators and normalizers for Periskope's webhook and SDK
+//! events.
+//!
+//! The core is pure Rust with no dependencies: a JSON reader that reports
+//! duplicate keys and positions ([`json`]), payload models that collect every
+//! issue in one pass ([`events`], [`issue`]), and normalization rules as plain
+//! functions ([`normalize`]). The WebAssembly bindings (compiled only for
+//! `wasm32`) are a thin layer over [`to_js_json`].
+//!
+//! ```
+//! use periskope_events::{validate_ticket_created, IssueCode, Options};
+//! let report = validate_ticket_created(br#"{"ticket":{"priority":9}}"#, &Options::default());
+//! assert!(!report.is_valid());
+//! let codes: Vec<_> = report.errors().map(|i| (i.path.as_str(), i.code)).collect();
+//! assert!(codes.contains(&("/ticket/priority", IssueCode::OutOfRange)));
+//! assert!(codes.contains(&("/ticket", IssueCode::MissingField)));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod api;
+pub mod events;
+pub mod issue;
+pub mod json;
+pub mod model;
+pub mod normalize;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use api::{parse_ticket_created, parse_webhook, to_js_json, validate_ticket_created, Options, Parsed, Target};
+pub use events::envelope::{Webhook, WebhookData, VALIDATED_EVENTS};
+pub use events::ticket::{Chat, ChatMember, Members, Ticket, TicketCreated, TicketInfo, TicketMessage};
+pub use issue::{Issue, IssueCode, Position, Report, Severity};
+pub use model::Model;

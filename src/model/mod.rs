@@ -1,0 +1,432 @@
+//! The machinery shared by every payload model: the reading context that
+//! collects issues, the [`FieldKind`] trait each kind of field implements
+//! (how it is read, checked, normalized and written), and the `model!` macro
+//! that turns a list of fields into a struct, its reader, its writer and its
+//! TypeScript declaration.
+
+use std::borrow::Cow;
+
+use crate::issue::{write_pointer, IssueCode, Segment, Severity};
+use crate::json::{JsonWriter, Kind, Member, Value};
+
+pub mod kinds;
+
+/// An issue recorded while reading, before positions are computed.
+#[derive(Clone, Debug)]
+pub(crate) struct PendingIssue {
+    pub path: String,
+    pub code: IssueCode,
+    pub message: String,
+    pub severity: Severity,
+    /// Byte offset in the input of the value the issue is about.
+    pub offset: Option<u32>,
+}
+
+/// The reading context: where we are, what was found, and the options that
+/// decide how strict to be. Opaque outside the crate.
+pub struct Cx<'a> {
+    path: Vec<Segment<'a>>,
+    pub(crate) issues: Vec<PendingIssue>,
+    strict: bool,
+    max_issues: usize,
+    /// Issues not recorded because `max_issues` was reached.
+    pub(crate) dropped: usize,
+    /// The input text, so unknown fields can be kept as written.
+    src: &'a str,
+}
+
+impl<'a> Cx<'a> {
+    pub(crate) fn new(src: &'a str, strict: bool, max_issues: usize) -> Self {
+        Cx { path: Vec::with_capacity(8), issues: Vec::new(), strict, max_issues, dropped: 0, src }
+    }
+
+    /// Whether unknown fields and warnings reject the payload.
+    pub(crate) fn strict(&self) -> bool {
+        self.strict
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn record(&mut self, severity: Severity, code: IssueCode, message: String, offset: Option<u32>) {
+        if self.issues.len() >= self.max_issues {
+            self.dropped += 1;
+            return;
+        }
+        let mut path = String::new();
+        write_pointer(&mut path, &self.path);
+        self.issues.push(PendingIssue { path, code, message, severity, offset });
+    }
+
+    /// Records an issue whose path is already known (a duplicate key found
+    /// by the reader), within the `max_issues` cap.
+    pub(crate) fn push_pending(&mut self, issue: PendingIssue) {
+        if self.issues.len() >= self.max_issues {
+            self.dropped += 1;
+        } else {
+            self.issues.push(issue);
+        }
+    }
+
+    /// Records an error about the value at the current path.
+    pub(crate) fn error(&mut self, code: IssueCode, message: impl Into<String>, at: &Value<'_>) {
+        self.record(Severity::Error, code, message.into(), Some(at.start));
+    }
+
+    /// Records a warning (an error with `strict`) about the value at the
+    /// current path.
+    pub(crate) fn warn(&mut self, code: IssueCode, message: impl Into<String>, at: &Value<'_>) {
+        let severity = if self.strict { Severity::Error } else { Severity::Warning };
+        self.record(severity, code, message.into(), Some(at.start));
+    }
+
+    /// Records an issue about the value of `key` in `members`, or about the
+    /// object itself (`object`) when the key is absent.
+    pub(crate) fn warn_member(&mut self, members: &[Member<'a>], object: &Value<'_>, key: &'static str, code: IssueCode, message: &str) {
+        match members.iter().find(|m| m.key == key) {
+            Some(member) => {
+                self.push_key(Cow::Borrowed(key));
+                self.warn(code, message, &member.value);
+                self.pop();
+            }
+            None => self.warn(code, message, object),
+        }
+    }
+
+    pub(crate) fn push_key(&mut self, key: Cow<'a, str>) {
+        self.path.push(Segment::Key(key));
+    }
+
+    pub(crate) fn push_index(&mut self, index: usize) {
+        self.path.push(Segment::Index(index));
+    }
+
+    pub(crate) fn pop(&mut self) {
+        self.path.pop();
+    }
+
+    /// The input text of `value`, exactly as sent.
+    pub(crate) fn raw(&self, value: &Value<'_>) -> &'a str {
+        self.src.get(value.start as usize..value.end as usize).unwrap_or("null")
+    }
+
+    /// Records the standard wrong-type error.
+    pub(crate) fn wrong_type(&mut self, expected: &str, found: &Value<'_>) {
+        let message = format!("expected {expected}, found {}", found.type_name());
+        self.error(IssueCode::InvalidType, message, found);
+    }
+}
+
+/// A field of a model that was not in the model, kept as sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extra<'a> {
+    /// The field's name.
+    pub key: Cow<'a, str>,
+    /// The field's value, as the exact JSON text that was sent.
+    pub json: &'a str,
+}
+
+/// How one kind of field is read, checked, normalized and written.
+///
+/// `read` sees every value but `null` (which the model handles) and returns
+/// `None` after recording an error when it cannot use the value.
+pub trait FieldKind<'a>: Sized {
+    /// The TypeScript type accepted as input (without `null`).
+    const TS_IN: &'static str;
+    /// The TypeScript type of the normalized output (without `null`).
+    const TS_OUT: &'static str;
+    /// Whether the output can be `null` (lists and label arrays never are).
+    const OUT_NULLABLE: bool = true;
+    /// A value computed from this field and written beside it: the suffix
+    /// added to the field's name and the value's TypeScript type.
+    const DERIVED: Option<(&'static str, &'static str)> = None;
+
+    #[doc(hidden)]
+    fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self>;
+    #[doc(hidden)]
+    fn write(&self, w: &mut JsonWriter);
+    #[doc(hidden)]
+    fn write_absent(w: &mut JsonWriter) {
+        w.null();
+    }
+    #[doc(hidden)]
+    fn write_derived(_field: Option<&Self>, _w: &mut JsonWriter) {}
+}
+
+/// What a TypeScript declaration needs to know of a field.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldInfo {
+    /// The field's name on the wire.
+    pub name: &'static str,
+    /// Whether a payload without it, or with `null`, is rejected.
+    pub required: bool,
+    /// TypeScript type accepted as input.
+    pub ts_in: &'static str,
+    /// TypeScript type of the normalized output.
+    pub ts_out: &'static str,
+    /// Whether the normalized output can be `null`.
+    pub out_nullable: bool,
+    /// The derived value written beside the field, if any.
+    pub derived: Option<(&'static str, &'static str)>,
+    /// The field's documentation.
+    pub doc: &'static str,
+}
+
+/// A payload object: a struct generated by `model!`.
+pub trait Model<'a>: Sized {
+    /// The TypeScript name of the normalized output type (the input type adds
+    /// `Input`).
+    const TS_NAME: &'static str;
+    /// The model's documentation.
+    const DOC: &'static str;
+    /// Every field, in output order.
+    const FIELDS: &'static [FieldInfo];
+
+    #[doc(hidden)]
+    fn from_members(members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Self;
+    #[doc(hidden)]
+    fn write_json(&self, w: &mut JsonWriter);
+
+    /// The normalized payload as compact JSON.
+    fn to_json(&self) -> String {
+        let mut w = JsonWriter::with_capacity(1024);
+        self.write_json(&mut w);
+        w.finish()
+    }
+}
+
+/// Reads `value` as the model `M`, recording an error if it is not an object.
+pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
+    match &value.kind {
+        Kind::Object(members) => Some(M::from_members(members, value, cx)),
+        _ => {
+            cx.wrong_type("an object", value);
+            None
+        }
+    }
+}
+
+/// Writes `value` as compact JSON, for comparing a sender's copy of a derived
+/// value with ours.
+pub(crate) fn write_value(value: &Value<'_>, w: &mut JsonWriter) {
+    match &value.kind {
+        Kind::Null => w.null(),
+        Kind::Bool(b) => w.bool(*b),
+        Kind::Number(n) => w.raw(n),
+        Kind::String(s) => w.string(s),
+        Kind::Array(items) => {
+            w.begin_array();
+            items.iter().for_each(|item| write_value(item, w));
+            w.end_array();
+        }
+        Kind::Object(members) => {
+            w.begin_object();
+            for m in members {
+                w.key(&m.key);
+                write_value(&m.value, w);
+            }
+            w.end_object();
+        }
+    }
+}
+
+/// Reads one field's value (not `null`) through its kind, with the path set.
+pub(crate) fn read_field<'a, K: FieldKind<'a>>(key: &Cow<'a, str>, value: &Value<'a>, required: bool, cx: &mut Cx<'a>) -> Option<K> {
+    cx.push_key(key.clone());
+    let out = if matches!(value.kind, Kind::Null) {
+        if required {
+            cx.error(IssueCode::InvalidType, "this required field must not be null", value);
+        }
+        None
+    } else {
+        K::read(value, cx)
+    };
+    cx.pop();
+    out
+}
+
+/// Checks a member whose name is a derived value's: ours replaces it, with a
+/// warning when the sender's differs.
+pub(crate) fn check_derived<'a>(member: &Member<'a>, ours: &str, cx: &mut Cx<'a>) {
+    let mut theirs = JsonWriter::with_capacity(ours.len());
+    write_value(&member.value, &mut theirs);
+    if theirs.finish() != ours {
+        cx.push_key(member.key.clone());
+        cx.warn(IssueCode::DerivedFieldReplaced, "this field is computed by the library; the value sent was replaced", &member.value);
+        cx.pop();
+    }
+}
+
+/// Declares a payload model: a struct with one `Option` per field plus the
+/// unknown fields, its reader, its writer and its field table.
+///
+/// ```text
+/// model! {
+///     /// Doc.
+///     pub struct Name<'a> as "TsName" {
+///         /// Field doc.
+///         field: Kind [required],
+///         r#type("type"): Kind,
+///     }
+///     check = function_name;
+/// }
+/// ```
+macro_rules! model {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident<'a> as $ts:literal {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $field:ident $(($wire:literal))? : $kind:ty $([$required:ident])?,
+            )*
+        }
+        $(check = $check:path;)?
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name<'a> {
+            $(
+                $(#[doc = $fdoc])*
+                pub $field: Option<$kind>,
+            )*
+            /// Fields the model does not know, kept as sent.
+            pub extra: Vec<$crate::model::Extra<'a>>,
+        }
+
+        impl<'a> $crate::model::Model<'a> for $name<'a> {
+            const TS_NAME: &'static str = $ts;
+            const DOC: &'static str = concat!($($doc, "\n"),*);
+            const FIELDS: &'static [$crate::model::FieldInfo] = &[$(
+                $crate::model::FieldInfo {
+                    name: $crate::model::wire_name!($field $(, $wire)?),
+                    required: $crate::model::is_required!($($required)?),
+                    ts_in: <$kind as $crate::model::FieldKind<'a>>::TS_IN,
+                    ts_out: <$kind as $crate::model::FieldKind<'a>>::TS_OUT,
+                    out_nullable: <$kind as $crate::model::FieldKind<'a>>::OUT_NULLABLE,
+                    derived: <$kind as $crate::model::FieldKind<'a>>::DERIVED,
+                    doc: concat!($($fdoc, "\n"),*),
+                },
+            )*];
+
+            fn from_members(
+                members: &[$crate::json::Member<'a>],
+                object: &$crate::json::Value<'a>,
+                cx: &mut $crate::model::Cx<'a>,
+            ) -> Self {
+                #[allow(unused_mut)]
+                let mut out = $name { $($field: None,)* extra: Vec::new() };
+                let mut derived_members: Vec<&$crate::json::Member<'a>> = Vec::new();
+                for member in members {
+                    match &*member.key {
+                        $(
+                            $crate::model::wire_name!($field $(, $wire)?) => {
+                                out.$field = $crate::model::read_field::<$kind>(
+                                    &member.key, &member.value, $crate::model::is_required!($($required)?), cx);
+                            }
+                        )*
+                        other => {
+                            let derived = false $(|| {
+                                let name = $crate::model::wire_name!($field $(, $wire)?);
+                                match <$kind as $crate::model::FieldKind<'a>>::DERIVED {
+                                    Some((suffix, _)) => other.strip_prefix(name) == Some(suffix),
+                                    None => false,
+                                }
+                            })*;
+                            if derived {
+                                derived_members.push(member);
+                            } else {
+                                if cx.strict() {
+                                    cx.push_key(member.key.clone());
+                                    cx.error($crate::issue::IssueCode::UnknownField,
+                                        "this field is not part of the model (strict mode)", &member.value);
+                                    cx.pop();
+                                }
+                                out.extra.push($crate::model::Extra { key: member.key.clone(), json: cx.raw(&member.value) });
+                            }
+                        }
+                    }
+                }
+                $(
+                    if $crate::model::is_required!($($required)?) {
+                        let name = $crate::model::wire_name!($field $(, $wire)?);
+                        if !members.iter().any(|m| m.key == name) {
+                            cx.error($crate::issue::IssueCode::MissingField,
+                                format!("the required field {} is missing", name), object);
+                        }
+                    }
+                )*
+                for member in derived_members {
+                    $(
+                        if let Some((suffix, _)) = <$kind as $crate::model::FieldKind<'a>>::DERIVED {
+                            if member.key.strip_prefix($crate::model::wire_name!($field $(, $wire)?)) == Some(suffix) {
+                                let mut ours = $crate::json::JsonWriter::with_capacity(64);
+                                <$kind as $crate::model::FieldKind<'a>>::write_derived(out.$field.as_ref(), &mut ours);
+                                $crate::model::check_derived(member, &ours.finish(), cx);
+                            }
+                        }
+                    )*
+                }
+                $( $check(&out, members, object, cx); )?
+                out
+            }
+
+            fn write_json(&self, w: &mut $crate::json::JsonWriter) {
+                w.begin_object();
+                $(
+                    let name = $crate::model::wire_name!($field $(, $wire)?);
+                    w.key(name);
+                    match &self.$field {
+                        Some(value) => <$kind as $crate::model::FieldKind<'a>>::write(value, w),
+                        None => <$kind as $crate::model::FieldKind<'a>>::write_absent(w),
+                    }
+                    if let Some((suffix, _)) = <$kind as $crate::model::FieldKind<'a>>::DERIVED {
+                        w.key_with_suffix(name, suffix);
+                        <$kind as $crate::model::FieldKind<'a>>::write_derived(self.$field.as_ref(), w);
+                    }
+                )*
+                for extra in &self.extra {
+                    w.key(&extra.key);
+                    w.raw(extra.json);
+                }
+                w.end_object();
+            }
+        }
+
+        impl<'a> $crate::model::kinds::ListTypes for $name<'a> {
+            const TS_OUT_LIST: &'static str = concat!($ts, "[]");
+            const TS_IN_LIST: &'static str = concat!($ts, "Input[]");
+        }
+
+        impl<'a> $crate::model::FieldKind<'a> for $name<'a> {
+            const TS_IN: &'static str = concat!($ts, "Input");
+            const TS_OUT: &'static str = $ts;
+
+            fn read(value: &$crate::json::Value<'a>, cx: &mut $crate::model::Cx<'a>) -> Option<Self> {
+                $crate::model::read_model(value, cx)
+            }
+
+            fn write(&self, w: &mut $crate::json::JsonWriter) {
+                $crate::model::Model::write_json(self, w)
+            }
+        }
+    };
+}
+
+macro_rules! wire_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident, $wire:literal) => {
+        $wire
+    };
+}
+
+macro_rules! is_required {
+    () => {
+        false
+    };
+    (required) => {
+        true
+    };
+}
+
+pub(crate) use {is_required, model, wire_name};

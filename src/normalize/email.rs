@@ -1,0 +1,39 @@
+//! Email addresses.
+
+/// Trims surrounding whitespace and lowercases the address.
+///
+/// ```
+/// assert_eq!(periskope_events::normalize::normalize_email("  Ana@Example.COM "), "ana@example.com");
+/// ```
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Whether `email` (already trimmed) has the shape of an address:
+/// one `@`, a non-empty local part, and a domain of at least two non-empty
+/// dot-separated labels, with no whitespace anywhere. Deliberately loose:
+/// it catches placeholders and names, not every RFC 5322 corner.
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !email.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|label| !label.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(is_email("a@b.co"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("api"));
+        assert!(!is_email("a b@c.d"));
+        assert!(!is_email("@c.d"));
+        assert!(!is_email("a@@c.d"));
+        assert!(!is_email("a@c..d"));
+    }
+}
