@@ -265,7 +265,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Records every member whose key an earlier member of the same object
-    /// already used. Small objects compare pairwise; large ones sort, so a
+    /// already used. Small objects compare pairwise; large ones are sorted, so a
     /// body of a million keys costs n log n, not n².
     fn find_duplicates(&mut self, members: &[Member<'a>]) {
         if members.len() < 2 || self.duplicates.len() >= MAX_DUPLICATES {
@@ -280,15 +280,15 @@ impl<'a> Reader<'a> {
             }
         } else {
             let mut order: Vec<usize> = (0..members.len()).collect();
-            // Stable sort: among equal keys, input order is kept, so the
-            // first of each run is the original and the rest are repeats.
-            order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key));
+            // Sorted by key, then position: the first of each run of equal
+            // keys is the original and the rest are repeats.
+            super::heap_sort_by(&mut order, |&a, &b| (&members[a].key, a) < (&members[b].key, b));
             for pair in order.windows(2) {
                 if members[pair[0]].key == members[pair[1]].key {
                     repeated.push(pair[1]);
                 }
             }
-            repeated.sort_unstable();
+            super::heap_sort_by(&mut repeated, |a, b| a < b);
         }
         for i in repeated {
             if self.duplicates.len() >= MAX_DUPLICATES {

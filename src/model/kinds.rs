@@ -94,7 +94,7 @@ impl<'a> FieldKind<'a> for Email<'a> {
 
 /// [`normalize::normalize_email`], borrowing when nothing changes.
 fn lowercase_trimmed(s: Cow<'_, str>) -> Cow<'_, str> {
-    let unchanged = s.trim().len() == s.len() && !s.chars().any(char::is_uppercase);
+    let unchanged = s.trim().len() == s.len() && !s.bytes().any(|b| b.is_ascii_uppercase());
     if unchanged {
         s
     } else {
@@ -141,7 +141,7 @@ pub struct Timestamp {
 }
 
 /// The range of a JavaScript `Date`, in milliseconds either side of the epoch.
-const MAX_DATE_MILLIS: f64 = 8.64e15;
+const MAX_DATE_MILLIS: i64 = 8_640_000_000_000_000;
 
 impl<'a> FieldKind<'a> for Timestamp {
     const TS_IN: &'static str = "string | number";
@@ -171,11 +171,10 @@ impl<'a> FieldKind<'a> for Timestamp {
                     }
                 }
             }
-            Kind::Number(n) => match n.parse::<f64>() {
-                Ok(ms) if ms.fract() == 0.0 && ms.abs() <= MAX_DATE_MILLIS => {
+            Kind::Number(n) => match normalize::integer_value(n) {
+                Some(millis) if millis.abs() <= MAX_DATE_MILLIS => {
                     cx.warn(IssueCode::CoercedValue, "a number was read as milliseconds since 1970-01-01 UTC", value);
-                    // In range and integral, so the conversion is exact.
-                    Some(Timestamp { millis: ms as i64 })
+                    Some(Timestamp { millis })
                 }
                 _ => {
                     cx.error(IssueCode::InvalidTimestamp, "this number is not a time in milliseconds since 1970-01-01", value);
@@ -217,9 +216,7 @@ impl<'a> FieldKind<'a> for Labels<'a> {
                     match &item.kind {
                         Kind::String(s) => {
                             let trimmed = s.trim();
-                            let duplicate = labels.iter().any(|l| {
-                                l.eq_ignore_ascii_case(trimmed) || (!trimmed.is_ascii() && l.to_lowercase() == trimmed.to_lowercase())
-                            });
+                            let duplicate = labels.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
                             if !trimmed.is_empty() && !duplicate {
                                 labels.push(match s {
                                     Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
@@ -284,20 +281,20 @@ impl<'a> FieldKind<'a> for Priority {
                 return None;
             }
         };
-        match text.trim().parse::<f64>() {
-            Ok(p) if p.fract() == 0.0 && (0.0..=4.0).contains(&p) => {
+        let is_number = coerced && crate::json::parse(text.trim(), 1).is_ok_and(|(v, _)| matches!(v.kind, Kind::Number(_)));
+        if coerced && !is_number {
+            cx.wrong_type("an integer from 0 to 4", value);
+            return None;
+        }
+        match normalize::integer_value(text.trim()).and_then(|p| u8::try_from(p).ok()).filter(|p| *p <= 4) {
+            Some(p) => {
                 if coerced {
                     cx.warn(IssueCode::CoercedValue, "a priority sent as a string was read as a number", value);
                 }
-                // Checked integral and within 0..=4 above.
-                Some(Priority(p as u8))
+                Some(Priority(p))
             }
-            Ok(_) => {
+            None => {
                 cx.error(IssueCode::OutOfRange, "priority must be an integer from 0 to 4", value);
-                None
-            }
-            Err(_) => {
-                cx.wrong_type("an integer from 0 to 4", value);
                 None
             }
         }

@@ -229,7 +229,12 @@ pub(crate) fn write_value(value: &Value<'_>, w: &mut JsonWriter) {
     }
 }
 
-/// Reads one field's value (not `null`) through its kind, with the path set.
+/// Reads one field's value through its kind, with the path set.
+///
+/// Never inlined: each kind's reader then exists once in the binary, shared
+/// by every model, instead of once per field (which cost more wasm than the
+/// call does time).
+#[inline(never)]
 pub(crate) fn read_field<'a, K: FieldKind<'a>>(key: &Cow<'a, str>, value: &Value<'a>, required: bool, cx: &mut Cx<'a>) -> Option<K> {
     cx.push_key(key.clone());
     let out = if matches!(value.kind, Kind::Null) {
@@ -242,6 +247,21 @@ pub(crate) fn read_field<'a, K: FieldKind<'a>>(key: &Cow<'a, str>, value: &Value
     };
     cx.pop();
     out
+}
+
+/// Writes one field, `null` (or its kind's empty form) when absent, and the
+/// value derived from it, if its kind has one. Never inlined, as `read_field`.
+#[inline(never)]
+pub(crate) fn write_field<'a, K: FieldKind<'a>>(w: &mut JsonWriter, name: &str, value: Option<&K>) {
+    w.key(name);
+    match value {
+        Some(value) => value.write(w),
+        None => K::write_absent(w),
+    }
+    if let Some((suffix, _)) = K::DERIVED {
+        w.key_with_suffix(name, suffix);
+        K::write_derived(value, w);
+    }
 }
 
 /// Checks a member whose name is a derived value's: ours replaces it, with a
@@ -372,16 +392,7 @@ macro_rules! model {
             fn write_json(&self, w: &mut $crate::json::JsonWriter) {
                 w.begin_object();
                 $(
-                    let name = $crate::model::wire_name!($field $(, $wire)?);
-                    w.key(name);
-                    match &self.$field {
-                        Some(value) => <$kind as $crate::model::FieldKind<'a>>::write(value, w),
-                        None => <$kind as $crate::model::FieldKind<'a>>::write_absent(w),
-                    }
-                    if let Some((suffix, _)) = <$kind as $crate::model::FieldKind<'a>>::DERIVED {
-                        w.key_with_suffix(name, suffix);
-                        <$kind as $crate::model::FieldKind<'a>>::write_derived(self.$field.as_ref(), w);
-                    }
+                    $crate::model::write_field::<$kind>(w, $crate::model::wire_name!($field $(, $wire)?), self.$field.as_ref());
                 )*
                 for extra in &self.extra {
                     w.key(&extra.key);

@@ -1,12 +1,14 @@
 //! Email addresses.
 
-/// Trims surrounding whitespace and lowercases the address.
+/// Trims surrounding whitespace and lowercases the address's ASCII letters
+/// (other characters are kept as sent, so the rule never depends on a Unicode
+/// version).
 ///
 /// ```
 /// assert_eq!(periskope_events::normalize::normalize_email("  Ana@Example.COM "), "ana@example.com");
 /// ```
 pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+    email.trim().to_ascii_lowercase()
 }
 
 /// Whether `email` (already trimmed) has the shape of an address:
