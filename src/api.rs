@@ -175,7 +175,11 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The pipeline every entry point shares: limits, encoding, syntax,
 /// duplicate keys, then the model's reader; positions computed at the end,
 /// once, for every issue.
-fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> (Option<T>, Report) {
+fn read<'a, T>(
+    input: &'a [u8],
+    options: &Options,
+    reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
+) -> (Option<T>, Report) {
     if input.len() > options.max_bytes {
         let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
         return (None, single(IssueCode::TooLarge, message, None));

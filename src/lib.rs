@@ -26,7 +26,7 @@ pub mod model;
 pub mod normalize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use api::{parse_ticket_created, parse_webhook, to_js_json, validate_ticket_created, Options, Parsed, Target};
 pub use events::envelope::{Webhook, WebhookData, VALIDATED_EVENTS};

@@ -16,7 +16,7 @@ pub const VALIDATED_EVENTS: &[&str] = &["ticket.created", "ticket.updated", "tic
 #[derive(Clone, Debug, PartialEq)]
 pub enum WebhookData<'a> {
     /// `ticket.created`, `ticket.updated` or `ticket.deleted`.
-    Ticket(TicketInfo<'a>),
+    Ticket(Box<TicketInfo<'a>>),
     /// An event this version does not validate: its data as sent (JSON text).
     Unvalidated(&'a str),
 }
@@ -47,7 +47,11 @@ pub(crate) fn is_envelope(value: &Value<'_>) -> bool {
 
 /// Reads the event name from `event`, or from `event_type` with a warning.
 /// Records an error and returns `None` when neither is a string.
-pub(crate) fn read_event_name<'a>(members: &[crate::json::Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Option<Cow<'a, str>> {
+pub(crate) fn read_event_name<'a>(
+    members: &[crate::json::Member<'a>],
+    object: &Value<'a>,
+    cx: &mut Cx<'a>,
+) -> Option<Cow<'a, str>> {
     let event = members.iter().find(|m| m.key == "event");
     let alias = members.iter().find(|m| m.key == "event_type");
     let member = match (event, alias) {
@@ -106,7 +110,11 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
                 }
             }
             // Computed by us; the sender's copy must not shadow ours.
-            "known" => check_derived(member, if event.as_deref().is_some_and(|e| VALIDATED_EVENTS.contains(&e)) { "true" } else { "false" }, cx),
+            "known" => check_derived(
+                member,
+                if event.as_deref().is_some_and(|e| VALIDATED_EVENTS.contains(&e)) { "true" } else { "false" },
+                cx,
+            ),
             _ => {
                 if cx.strict() {
                     cx.push_key(member.key.clone());
@@ -129,7 +137,7 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
 fn read_data<'a>(event: Option<&str>, value: &Value<'a>, cx: &mut Cx<'a>) -> WebhookData<'a> {
     match event {
         Some(name) if VALIDATED_EVENTS.contains(&name) => match crate::api::read_ticket_info(value, cx) {
-            Some(info) => WebhookData::Ticket(info),
+            Some(info) => WebhookData::Ticket(Box::new(info)),
             None => WebhookData::Unvalidated(cx.raw(value)),
         },
         Some(_) => {

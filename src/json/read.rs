@@ -185,7 +185,11 @@ impl<'a> Reader<'a> {
 
     fn enter(&mut self, depth: u32) -> Result<u32, ParseError> {
         if depth >= self.max_depth {
-            return Err(ParseError { kind: ParseErrorKind::TooDeep, offset: self.at, message: "arrays and objects nest too deeply" });
+            return Err(ParseError {
+                kind: ParseErrorKind::TooDeep,
+                offset: self.at,
+                message: "arrays and objects nest too deeply",
+            });
         }
         self.at += 1; // the opening bracket
         self.skip_ws();

@@ -81,7 +81,14 @@ impl<'a> Cx<'a> {
 
     /// Records an issue about the value of `key` in `members`, or about the
     /// object itself (`object`) when the key is absent.
-    pub(crate) fn warn_member(&mut self, members: &[Member<'a>], object: &Value<'_>, key: &'static str, code: IssueCode, message: &str) {
+    pub(crate) fn warn_member(
+        &mut self,
+        members: &[Member<'a>],
+        object: &Value<'_>,
+        key: &'static str,
+        code: IssueCode,
+        message: &str,
+    ) {
         match members.iter().find(|m| m.key == key) {
             Some(member) => {
                 self.push_key(Cow::Borrowed(key));
@@ -235,7 +242,13 @@ pub(crate) fn write_value(value: &Value<'_>, w: &mut JsonWriter) {
 /// by every model, instead of once per field (which cost more wasm than the
 /// call does time).
 #[inline(never)]
-pub(crate) fn read_field<'a, K: FieldKind<'a>>(key: &Cow<'a, str>, value: &Value<'a>, required: bool, cx: &mut Cx<'a>) -> Option<K> {
+#[allow(clippy::ptr_arg)] // The Cow itself goes into the path: a borrowed key stays a borrow.
+pub(crate) fn read_field<'a, K: FieldKind<'a>>(
+    key: &Cow<'a, str>,
+    value: &Value<'a>,
+    required: bool,
+    cx: &mut Cx<'a>,
+) -> Option<K> {
     cx.push_key(key.clone());
     let out = if matches!(value.kind, Kind::Null) {
         if required {
@@ -271,7 +284,11 @@ pub(crate) fn check_derived<'a>(member: &Member<'a>, ours: &str, cx: &mut Cx<'a>
     write_value(&member.value, &mut theirs);
     if theirs.finish() != ours {
         cx.push_key(member.key.clone());
-        cx.warn(IssueCode::DerivedFieldReplaced, "this field is computed by the library; the value sent was replaced", &member.value);
+        cx.warn(
+            IssueCode::DerivedFieldReplaced,
+            "this field is computed by the library; the value sent was replaced",
+            &member.value,
+        );
         cx.pop();
     }
 }

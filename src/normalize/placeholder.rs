@@ -13,8 +13,7 @@ pub fn is_placeholder_uuid(value: &str) -> bool {
 
 fn matches_uuid(value: &str, digit: impl Fn(char) -> bool) -> bool {
     let groups: Vec<&str> = value.split('-').collect();
-    groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, len)| g.len() == len && g.chars().all(&digit))
+    groups.len() == 5 && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, len)| g.len() == len && g.chars().all(&digit))
 }
 
 /// Whether a string meant to hold digits (a phone number, the user part of a

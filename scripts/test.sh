@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test, installing whatever is missing first (see scripts/setup.sh).
+#
+#   bash scripts/test.sh
+#
+# 1. Rust, natively: formatting, clippy, unit + fixture + doc tests, docs.
+# 2. Rust inside wasm, in Node: wasm-pack test --node.
+# 3. The npm package: built, packed, installed the way a user installs it,
+#    then the shared JS cases through require and import, the CLI, and tsc
+#    (node16 and bundler resolution, the official SDK types against ours).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy (warnings are errors)"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "cargo test (native core, fixtures, doc tests)"
+cargo test --quiet
+
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+
+step "wasm-pack test --node"
+wasm-pack --log-level warn test --node
+
+step "build the npm package"
+bash scripts/build.sh
+
+step "pack it and install the tarball for the JS tests"
+bash scripts/install-pkg.sh
+
+step "node --test (shared cases via require and import, CLI)"
+node --test tests/js/
+
+step "tsc: the SDK's types fit ours; node16 and bundler resolution; our declarations"
+for config in node16 bundler declarations; do
+  tsc -p "tests/js/types/tsconfig.$config.json"
+  echo "tsc $config: ok"
+done
+
+if [ -f scripts/bench.sh ]; then
+  step "benchmark, smoke mode (seconds; never a timing assertion)"
+  bash scripts/bench.sh --smoke
+fi
+
+printf '\nall tests passed\n'

@@ -1,0 +1,52 @@
+// The CLI of the installed package: output and exit status.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const bin = require.resolve('periskope-events/package.json').replace(/package\.json$/, 'bin/periskope-events.cjs');
+const fixture = (p) => fileURLToPath(new URL(`../fixtures/ticket.created/${p}`, import.meta.url));
+
+function cli(args, input) {
+  return spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 20000 });
+}
+
+test('a valid payload prints the normalized JSON and exits 0', () => {
+  const r = cli(['validate', fixture('valid/realistic.json')]);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.ticket.priority_label, 'high');
+  assert.match(r.stderr, /^warning: \/ticket\/ticket_custom_properties\/Amount: .* \[coerced_value\]$/m);
+});
+
+test('an invalid payload prints one issue per line and exits 1', () => {
+  const r = cli(['validate', fixture('invalid/docs-sample-as-published.json')]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, "(root): ',' or '}' was expected after an object member at line 39, column 1 [invalid_json]\n");
+  const many = cli(['validate', '-'], '{"ticket":{"priority":7}}');
+  assert.equal(many.status, 1);
+  const lines = many.stdout.trim().split('\n');
+  assert.ok(lines.includes('/ticket/priority: priority must be an integer from 0 to 4 [out_of_range]'));
+  for (const line of lines) assert.match(line, /^(\(root\)|\/\S*): .+ \[[a-z_]+\]$/);
+});
+
+test('stdin, --strict and --webhook', () => {
+  const fixed = cli(['validate', '--strict', fixture('valid/docs-sample-commas-fixed.json')]);
+  assert.equal(fixed.status, 1);
+  const body = JSON.stringify({ event: 'note.created', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11T11:52:27Z', data: { a: 1 } });
+  const hook = cli(['validate', '--webhook', '-'], body);
+  assert.equal(hook.status, 0, hook.stderr);
+  assert.equal(JSON.parse(hook.stdout).event, 'note.created');
+});
+
+test('usage errors exit 2', () => {
+  for (const args of [[], ['frobnicate'], ['validate'], ['validate', '--nope', 'x'], ['validate', '/no/such/file.json'], ['validate', 'a', 'b'],
+    ['validate', '--max-bytes', 'x', '-']]) {
+    const r = cli(args, '');
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /usage: periskope-events validate/);
+  }
+  assert.equal(cli(['--help']).status, 0);
+});

@@ -1,0 +1,59 @@
+// Compile-time checks (tsc --noEmit): the official SDK's payload types are
+// accepted as our inputs, and our normalized types are what the README says.
+import type { TicketInfoType } from '@periskope/types';
+import {
+  parseTicketCreated,
+  parseWebhook,
+  safeParseTicketCreated,
+  validateTicketCreated,
+  PayloadError,
+  type Issue,
+  type TicketCreated,
+  type TicketCreatedInput,
+} from 'periskope-events';
+
+declare const fromSdk: TicketInfoType;
+
+// The SDK's payload is a valid input, as is a raw body in any form.
+const input: TicketCreatedInput = fromSdk;
+parseTicketCreated(fromSdk);
+validateTicketCreated('{"ticket":{}}', { strict: true, maxBytes: 1 << 20 });
+validateTicketCreated(new Uint8Array(0));
+validateTicketCreated(new ArrayBuffer(0));
+
+// The normalized output needs no optional chaining, and has the documented types.
+const t: TicketCreated = parseTicketCreated(input);
+const labels: string[] = t.ticket.ticket_labels;
+const priority: 0 | 1 | 2 | 3 | 4 | null = t.ticket.priority;
+const label: 'none' | 'low' | 'medium' | 'high' | 'urgent' | null = t.ticket.priority_label;
+const created: string = t.ticket.created_at;
+const due: string | null = t.ticket.due_date;
+const props: Record<string, string | null> | null = t.ticket.ticket_custom_properties;
+const attached: number = t.attached_messages.length;
+const kind: 'contact' | 'group' | 'other' | undefined = t.chat?.chat_id_parsed?.kind;
+const fromMe: boolean | undefined = t.message?.message_id_parsed?.from_me;
+const memberLabels: string[] | undefined = t.chat?.members?.['1@c.us']?.contact_labels;
+
+// @ts-expect-error labels are arrays after normalization, not strings
+const notAString: string = t.ticket.ticket_labels;
+// @ts-expect-error the ticket is always present in a normalized payload
+const maybeMissing: undefined = t.ticket;
+
+const result = safeParseTicketCreated(fromSdk);
+if (result.success) {
+  const ok: TicketCreated = result.data;
+  const warnings: Issue[] = result.warnings;
+} else {
+  const error: PayloadError = result.error;
+  const codes: string[] = error.issues.map((i) => `${i.path} ${i.code} ${i.severity}`);
+}
+
+// Narrowing on `known` types the data of a webhook.
+const hook = parseWebhook('{}');
+if (hook.known) {
+  const ticketId: string = hook.data.ticket.ticket_id;
+} else {
+  const raw: unknown = hook.data;
+}
+
+export { created, due, props, attached, kind, fromMe, memberLabels, label, priority, labels, notAString, maybeMissing };
