@@ -185,16 +185,16 @@ impl<'a> Webhook<'a> {
         w.key("data");
         match &self.data {
             WebhookData::Ticket(info) => info.write_json(w),
-            WebhookData::Unvalidated(json) => w.raw(json),
+            WebhookData::Unvalidated(json) => w.raw_compact(json),
         }
         w.key("previous_attributes");
         match self.previous_attributes {
-            Some(json) => w.raw(json),
+            Some(json) => w.raw_compact(json),
             None => w.null(),
         }
         for extra in &self.extra {
             w.key(&extra.key);
-            w.raw(extra.json);
+            w.raw_compact(extra.json);
         }
         w.end_object();
     }

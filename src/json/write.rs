@@ -107,6 +107,36 @@ impl JsonWriter {
         self.out.push_str(json);
     }
 
+    /// Writes JSON text read from the input, without the whitespace between
+    /// its tokens, so that a value passed through comes out the same whether
+    /// it was sent pretty-printed or compact (as `JSON.stringify` writes it).
+    /// `json` must be valid JSON, as every value the reader accepted is.
+    pub fn raw_compact(&mut self, json: &str) {
+        self.value_prefix();
+        let bytes = json.as_bytes();
+        if !bytes.iter().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+            self.out.push_str(json);
+            return;
+        }
+        let (mut in_string, mut escaped, mut run_start) = (false, false, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+            } else if b == b'"' {
+                in_string = true;
+            } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.out.push_str(json.get(run_start..i).unwrap_or_default());
+                run_start = i + 1;
+            }
+        }
+        self.out.push_str(json.get(run_start..).unwrap_or_default());
+    }
+
     fn value_prefix(&mut self) {
         if self.after_key {
             self.after_key = false;
@@ -163,6 +193,13 @@ mod tests {
         let mut s = String::new();
         push_escaped(&mut s, "a\"b\\c\n\u{1}\u{7f}é");
         assert_eq!(s, "\"a\\\"b\\\\c\\n\\u0001\u{7f}é\"");
+    }
+
+    #[test]
+    fn raw_compact_drops_whitespace_between_tokens_only() {
+        let mut w = JsonWriter::default();
+        w.raw_compact("[ 1 ,\n {\"a b\" : \" x\\\" y \"}\t]");
+        assert_eq!(w.finish(), r#"[1,{"a b":" x\" y "}]"#);
     }
 
     #[test]

@@ -413,7 +413,7 @@ macro_rules! model {
                 )*
                 for extra in &self.extra {
                     w.key(&extra.key);
-                    w.raw(extra.json);
+                    w.raw_compact(extra.json);
                 }
                 w.end_object();
             }
