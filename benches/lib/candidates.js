@@ -1,0 +1,185 @@
+// What is measured: ours, the floor, the peer pipelines and the HMACs, as
+// functions of one payload form. Shared by the main run and the
+// no-code-generation child, so both measure the same code.
+
+import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hmac as stablelibHmac } from '@stablelib/hmac';
+import { SHA256 } from '@stablelib/sha256';
+import fastSha256 from 'fast-sha256';
+import { isTicketEvent, normalizeTicketInfo, normalizeWebhook } from '../normalize.js';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PKG = path.join(ROOT, 'pkg');
+
+/** The modes: input form × output. */
+export const MODES = [
+  { id: 'bytes-validate', title: 'raw bytes → validity report', input: 'bytes' },
+  { id: 'bytes-parse', title: 'raw bytes → normalized object', input: 'bytes' },
+  { id: 'string-validate', title: 'string → validity report', input: 'text' },
+  { id: 'string-parse', title: 'string → normalized object', input: 'text' },
+  { id: 'object-validate', title: 'SDK object → validity report', input: 'object' },
+  { id: 'object-parse', title: 'SDK object → normalized object', input: 'object' },
+  { id: 'floor', title: 'the floor: JSON.parse alone', input: null },
+  { id: 'hmac', title: 'HMAC-SHA256 signature check of the raw body', input: 'bytes' },
+];
+
+export const PEERS = ['ajv', 'typebox', 'zod', 'valibot'];
+export const PEER_TITLES = {
+  ajv: 'ajv 8 (standalone, strict)',
+  typebox: 'TypeBox TypeCompiler',
+  zod: 'zod 4',
+  valibot: 'valibot 1',
+  'zod-nocodegen': 'zod 4, no codegen [child]',
+};
+
+export function loadPeer(name) {
+  switch (name) {
+    case 'ajv': return import('../schemas/ajv.js').then((m) => m.create());
+    case 'typebox': return import('../schemas/typebox.js').then((m) => m.create());
+    case 'zod':
+    case 'zod-nocodegen': return import('../schemas/zod.js').then((m) => m.create());
+    case 'valibot': return import('../schemas/valibot.js').then((m) => m.create());
+    default: throw new Error('unknown peer ' + name);
+  }
+}
+
+const decoder = new TextDecoder();
+/** How the peers turn a raw body into text (as fast as Node offers for a Uint8Array). */
+export const decode = (bytes) => decoder.decode(bytes);
+
+/** A peer's six pipelines: its validator, plus the shared normalizer for parse. */
+export function peerPipelines(peer) {
+  const checkBody = (b) => (isTicketEvent(b) ? peer.checkTicketEnvelope(b) : peer.checkEnvelope(b));
+  const parseBody = (b) => normalizeWebhook(isTicketEvent(b) ? peer.parseTicketEnvelope(b) : peer.parseEnvelope(b));
+  return {
+    'bytes-validate': (bytes) => checkBody(JSON.parse(decode(bytes))),
+    'bytes-parse': (bytes) => parseBody(JSON.parse(decode(bytes))),
+    'string-validate': (text) => checkBody(JSON.parse(text)),
+    'string-parse': (text) => parseBody(JSON.parse(text)),
+    'object-validate': (object) => peer.checkTicketInfo(object),
+    'object-parse': (object) => normalizeTicketInfo(peer.parseTicketInfo(object)),
+  };
+}
+
+/** The package, and what this build of it offers (feature detection, never hard-coded). */
+export function loadOurs() {
+  const ours = require(PKG);
+  return ours;
+}
+
+/**
+ * Our pipelines for one payload. `payload.event` decides what the object
+ * form can use: ticket events go to validate/parseTicketCreated; any other
+ * event only if the package exports a function for it (parseMessageCreated
+ * for message.created), else those rows are n/a.
+ */
+export function ourPipelines(ours, payload) {
+  const rows = {
+    'bytes-validate': (bytes) => ours.validateWebhook(bytes).valid,
+    'bytes-parse': (bytes) => ours.parseWebhook(bytes),
+    'string-validate': (text) => ours.validateWebhook(text).valid,
+    'string-parse': (text) => ours.parseWebhook(text),
+  };
+  if (payload.event === 'ticket.created') {
+    rows['object-validate'] = (object) => ours.validateTicketCreated(object).valid;
+    rows['object-parse'] = (object) => ours.parseTicketCreated(object);
+  } else {
+    const name = payload.event.replace(/(^|\.)(\w)/g, (_, dot, c) => c.toUpperCase());
+    if (typeof ours['validate' + name] === 'function') rows['object-validate'] = (o) => ours['validate' + name](o).valid;
+    if (typeof ours['parse' + name] === 'function') rows['object-parse'] = (o) => ours['parse' + name](o);
+  }
+  return rows;
+}
+
+/**
+ * The wasm-bindgen glue's raw exports, to split our time into its parts
+ * (the wasm call, then JSON.parse of the text it returns). Internal, so
+ * feature-detected: null, with the reason, when the glue no longer has the
+ * shape this expects (webhook(bytes, flags, maxBytes, maxIssues) → JSON text,
+ * flag 2 = validation only).
+ */
+export function loadInternals(bytes) {
+  try {
+    const glue = require(path.join(PKG, 'node', 'periskope_events.js'));
+    if (typeof glue.webhook !== 'function') return { why: 'the glue has no webhook export' };
+    const call = (flags) => glue.webhook(bytes, flags, 8 * 1024 * 1024, 100);
+    const full = JSON.parse(call(0));
+    const validateOnly = JSON.parse(call(2));
+    if (!full.data || validateOnly.data !== null) return { why: 'the glue\'s webhook export answers in another shape' };
+    return { glue, why: null };
+  } catch (e) {
+    return { why: 'the glue could not be read: ' + e.message };
+  }
+}
+
+/** Whether parseWebhook validates this payload's event (`known: true`), or passes its data through. */
+export function oursValidates(ours, payload) {
+  return ours.parseWebhook(payload.bytes).known === true;
+}
+
+// HMAC-SHA256 of the raw body, hex, checked against the header in constant time.
+export const SIGNING_KEY = 'peri_0b7f5a9e-3c1d-4e2a-9f6b-8d2c4a1e7b3f';
+const KEY_BYTES = Buffer.from(SIGNING_KEY, 'utf8');
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const toHex = (bytes) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]];
+  return s;
+};
+/** Constant-time comparison of two hex strings, as every webhook library does. */
+function equalHex(a, b) {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return d === 0;
+}
+
+export function signature(bytes) {
+  return crypto.createHmac('sha256', KEY_BYTES).update(bytes).digest('hex');
+}
+
+/**
+ * Our signature check, if the package has one: issue 3 names
+ * verifySignature(body, signature, keys) → boolean and signPayload(body, key).
+ * Tried on a good and a bad signature before use; null with the reason when
+ * absent or not recognised.
+ */
+export function detectOurHmac(ours, bytes) {
+  const sig = signature(bytes);
+  if (typeof ours.verifySignature === 'function') {
+    try {
+      const good = ours.verifySignature(bytes, sig, SIGNING_KEY);
+      const bad = ours.verifySignature(bytes, sig.replace(/^./, sig[0] === '0' ? '1' : '0'), SIGNING_KEY);
+      if (good === true && bad === false) return { fn: (b) => ours.verifySignature(b, sig, SIGNING_KEY), how: 'verifySignature' };
+      return { fn: null, how: 'verifySignature(body, signature, key) did not answer true/false as expected' };
+    } catch (e) {
+      return { fn: null, how: 'verifySignature threw: ' + e.message };
+    }
+  }
+  if (typeof ours.signPayload === 'function') {
+    try {
+      const header = String(ours.signPayload(bytes, SIGNING_KEY)).replace(/^sha256=/, '');
+      if (header === sig) return { fn: (b) => equalHex(String(ours.signPayload(b, SIGNING_KEY)).replace(/^sha256=/, ''), sig), how: 'signPayload' };
+      return { fn: null, how: 'signPayload(body, key) gave another digest' };
+    } catch (e) {
+      return { fn: null, how: 'signPayload threw: ' + e.message };
+    }
+  }
+  return { fn: null, how: 'n/a: the package exports no verifySignature or signPayload yet' };
+}
+
+/** The peer HMACs: node:crypto, and the pure-JS ones webhook libraries bundle. */
+export function hmacPipelines(bytes) {
+  const sig = signature(bytes);
+  return {
+    'node:crypto': (b) => equalHex(crypto.createHmac('sha256', KEY_BYTES).update(b).digest('hex'), sig),
+    // standardwebhooks 1.x and svix 1.x depend on fast-sha256 (Dmitry
+    // Chestnykh's standalone build of @stablelib/sha256's code).
+    'fast-sha256': (b) => equalHex(toHex(fastSha256.hmac(KEY_BYTES, b)), sig),
+    '@stablelib/hmac+sha256': (b) => equalHex(toHex(stablelibHmac(SHA256, KEY_BYTES, b)), sig),
+  };
+}

@@ -1,0 +1,259 @@
+// The one hand-written JavaScript normalizer every peer pipeline shares: the
+// normalization rules periskope-events documents (src/normalize/*.rs,
+// src/model/kinds.rs), written as a careful JavaScript developer would, for
+// speed: one object literal per model, in the library's output order.
+//
+// It runs after a validator accepted the value, so it trusts the types. The
+// bench asserts at startup that its output equals periskope-events' on every
+// payload (deep-equal after a JSON round trip, key order included), so the
+// peers do the same work. Deliberate differences (all on inputs the bench
+// does not send, or that the peers' schemas reject) are listed in
+// benches/README.md.
+//
+// Rules:
+// - every model field is present, `null` when absent; label lists and
+//   attached_messages are `[]` when absent; unknown fields are kept as sent,
+//   after the model's fields; derived fields sent by the sender are dropped;
+// - labels: a string is split on `,`; each label trimmed, empties dropped,
+//   and a label equal to an earlier one ignoring ASCII case dropped;
+// - timestamps: `T`, `t` or a space between date and time; `+HH`, `+HHMM`,
+//   `+HH:MM` or `Z` offsets; no offset means UTC; written as
+//   `new Date(x).toISOString()`; `""` becomes null;
+// - emails (assignee, assigned_by, raised_by, closed_by): trimmed, ASCII
+//   letters lowercased, `""` becomes null; performed_by likewise when it has
+//   an `@`, else kept (`api`);
+// - priority gets `priority_label` (none, low, medium, high, urgent);
+// - chat ids get `<field>_parsed: { kind, number, server }`;
+// - message ids get `message_id_parsed: { from_me, chat_id, id, participant }`
+//   or null;
+// - custom property numbers and booleans become strings.
+
+const PRIORITY_LABELS = ['none', 'low', 'medium', 'high', 'urgent'];
+const TICKET_EVENTS = new Set(['ticket.created', 'ticket.updated', 'ticket.deleted']);
+
+// ASCII lowercase, leaving every other character as it is (toLowerCase alone
+// would also lowercase `Ä`, which the library keeps).
+const NON_ASCII = /[^\x00-\x7f]/;
+const UPPER = /[A-Z]/g;
+const lowerAscii = (s) => (NON_ASCII.test(s) ? s.replace(UPPER, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) : s.toLowerCase());
+
+function email(s) {
+  if (s === null || s === undefined) return null;
+  const t = s.trim();
+  return t === '' ? null : lowerAscii(t);
+}
+
+function actor(s) {
+  if (s === null || s === undefined) return null;
+  return s.indexOf('@') === -1 ? s : lowerAscii(s.trim());
+}
+
+function timestamp(s) {
+  if (s === null || s === undefined || s === '') return null;
+  let t = s;
+  if (t.length > 10) {
+    const sep = t.charCodeAt(10);
+    if (sep !== 84 /* T */) t = t.slice(0, 10) + 'T' + t.slice(11);
+    const last = t.charCodeAt(t.length - 1);
+    if (last !== 90 /* Z */ && last !== 122 /* z */) {
+      // An offset starts with the last + or - past the date.
+      const plus = t.lastIndexOf('+');
+      const at = plus > 10 ? plus : t.lastIndexOf('-');
+      if (at <= 10) t += 'Z';
+      else if (t.length - at === 3) t += ':00';
+    }
+  }
+  return new Date(t).toISOString();
+}
+
+function labels(v) {
+  if (v === null || v === undefined) return [];
+  const parts = typeof v === 'string' ? v.split(',') : v;
+  const out = [];
+  let keys = null;
+  for (let i = 0; i < parts.length; i++) {
+    const label = parts[i].trim();
+    if (label === '') continue;
+    const key = lowerAscii(label);
+    if (keys === null) keys = [key];
+    else if (keys.includes(key)) continue;
+    else keys.push(key);
+    out.push(label);
+  }
+  return out;
+}
+
+function chatIdParsed(id) {
+  if (id === null || id === undefined) return null;
+  const at = id.indexOf('@');
+  const user = at === -1 ? id : id.slice(0, at);
+  const server = at === -1 ? null : id.slice(at + 1);
+  let number = user.length > 0 ? user : null;
+  for (let i = 0; number !== null && i < user.length; i++) {
+    const c = user.charCodeAt(i);
+    if (c < 48 || c > 57) number = null;
+  }
+  return { kind: server === 'c.us' ? 'contact' : server === 'g.us' ? 'group' : 'other', number, server };
+}
+
+function messageIdParsed(id) {
+  if (id === null || id === undefined) return null;
+  const parts = id.split('_');
+  if (parts.length !== 3 && parts.length !== 4) return null;
+  const first = parts[0];
+  if ((first !== 'true' && first !== 'false') || parts[1] === '' || parts[2] === '' || parts[3] === '') return null;
+  return { from_me: first === 'true', chat_id: parts[1], id: parts[2], participant: parts.length === 4 ? parts[3] : null };
+}
+
+function props(p) {
+  if (p === null || p === undefined) return null;
+  const out = {};
+  for (const key in p) {
+    const v = p[key];
+    out[key] = v === null || typeof v === 'string' ? v : String(v);
+  }
+  return out;
+}
+
+const orNull = (v) => (v === undefined ? null : v);
+
+/** Copies the fields not in `known` (unknown fields, kept as sent). */
+function extras(out, input, known) {
+  for (const key in input) if (!known.has(key)) out[key] = input[key];
+  return out;
+}
+
+const TICKET_KEYS = new Set(['org_id', 'ticket_id', 'status', 'subject', 'assignee', 'assigned_by', 'raised_by', 'due_date',
+  'priority', 'priority_label', 'created_at', 'ticket_labels', 'quoted_message_id', 'ticket_custom_properties', 'closed_at',
+  'closed_by', 'closed_message', 'first_assigned_at', 'is_deleted']);
+
+function ticket(t) {
+  const priority = orNull(t.priority);
+  return extras({
+    org_id: t.org_id,
+    ticket_id: t.ticket_id,
+    status: orNull(t.status),
+    subject: t.subject,
+    assignee: email(t.assignee),
+    assigned_by: email(t.assigned_by),
+    raised_by: email(t.raised_by),
+    due_date: timestamp(t.due_date),
+    priority,
+    priority_label: priority === null ? null : PRIORITY_LABELS[priority],
+    created_at: timestamp(t.created_at),
+    ticket_labels: labels(t.ticket_labels),
+    quoted_message_id: orNull(t.quoted_message_id),
+    ticket_custom_properties: props(t.ticket_custom_properties),
+    closed_at: timestamp(t.closed_at),
+    closed_by: email(t.closed_by),
+    closed_message: orNull(t.closed_message),
+    first_assigned_at: timestamp(t.first_assigned_at),
+    is_deleted: orNull(t.is_deleted),
+  }, t, TICKET_KEYS);
+}
+
+const MEMBER_KEYS = new Set(['org_id', 'chat_id', 'chat_id_parsed', 'contact_id', 'contact_id_parsed', 'org_phone', 'is_admin',
+  'is_super_admin', 'is_internal', 'contact_name', 'contact_color', 'contact_image', 'contact_labels']);
+
+function member(m) {
+  const chatId = orNull(m.chat_id);
+  const contactId = orNull(m.contact_id);
+  return extras({
+    org_id: orNull(m.org_id),
+    chat_id: chatId,
+    chat_id_parsed: chatIdParsed(chatId),
+    contact_id: contactId,
+    contact_id_parsed: chatIdParsed(contactId),
+    org_phone: orNull(m.org_phone),
+    is_admin: orNull(m.is_admin),
+    is_super_admin: orNull(m.is_super_admin),
+    is_internal: orNull(m.is_internal),
+    contact_name: orNull(m.contact_name),
+    contact_color: orNull(m.contact_color),
+    contact_image: orNull(m.contact_image),
+    contact_labels: labels(m.contact_labels),
+  }, m, MEMBER_KEYS);
+}
+
+function members(map) {
+  if (map === null || map === undefined) return null;
+  const out = {};
+  for (const key in map) out[key] = member(map[key]);
+  return out;
+}
+
+const CHAT_KEYS = new Set(['org_id', 'org_phone', 'chat_id', 'chat_id_parsed', 'members', 'is_muted', 'chat_name', 'chat_type',
+  'chat_image', 'created_at', 'chat_labels', 'invite_link', 'custom_properties', 'group_description']);
+
+function chat(c) {
+  if (c === null || c === undefined) return null;
+  return extras({
+    org_id: orNull(c.org_id),
+    org_phone: orNull(c.org_phone),
+    chat_id: c.chat_id,
+    chat_id_parsed: chatIdParsed(c.chat_id),
+    members: members(c.members),
+    is_muted: orNull(c.is_muted),
+    chat_name: orNull(c.chat_name),
+    chat_type: orNull(c.chat_type),
+    chat_image: orNull(c.chat_image),
+    created_at: timestamp(c.created_at),
+    chat_labels: labels(c.chat_labels),
+    invite_link: orNull(c.invite_link),
+    custom_properties: props(c.custom_properties),
+    group_description: orNull(c.group_description),
+  }, c, CHAT_KEYS);
+}
+
+const MESSAGE_KEYS = new Set(['body', 'chat_id', 'chat_id_parsed', 'org_phone', 'timestamp', 'media_path', 'message_id',
+  'message_id_parsed', 'sender_name', 'performed_by', 'sender_phone']);
+
+function message(m) {
+  if (m === null || m === undefined) return null;
+  return extras({
+    body: orNull(m.body),
+    chat_id: m.chat_id,
+    chat_id_parsed: chatIdParsed(m.chat_id),
+    org_phone: orNull(m.org_phone),
+    timestamp: timestamp(m.timestamp),
+    media_path: orNull(m.media_path),
+    message_id: m.message_id,
+    message_id_parsed: messageIdParsed(m.message_id),
+    sender_name: orNull(m.sender_name),
+    performed_by: actor(m.performed_by),
+    sender_phone: orNull(m.sender_phone),
+  }, m, MESSAGE_KEYS);
+}
+
+const INFO_KEYS = new Set(['ticket', 'chat', 'message', 'attached_messages']);
+
+/** A validated TicketInfo (the ticket.created payload) to its normalized form. */
+export function normalizeTicketInfo(info) {
+  const attached = info.attached_messages;
+  const list = [];
+  if (attached !== null && attached !== undefined) for (let i = 0; i < attached.length; i++) list.push(message(attached[i]));
+  return extras({
+    ticket: ticket(info.ticket),
+    chat: chat(info.chat),
+    message: message(info.message),
+    attached_messages: list,
+  }, info, INFO_KEYS);
+}
+
+const ENVELOPE_KEYS = new Set(['event', 'event_type', 'known', 'org_id', 'timestamp', 'data', 'previous_attributes']);
+
+/** Whether the webhook body's event is one whose data is a TicketInfo. */
+export const isTicketEvent = (body) => body !== null && typeof body === 'object' && TICKET_EVENTS.has(body.event);
+
+/** A validated webhook body to its normalized form (ticket events' data normalized, others as sent). */
+export function normalizeWebhook(body) {
+  const known = TICKET_EVENTS.has(body.event);
+  return extras({
+    event: body.event,
+    known,
+    org_id: body.org_id,
+    timestamp: timestamp(body.timestamp),
+    data: known ? normalizeTicketInfo(body.data) : body.data,
+    previous_attributes: orNull(body.previous_attributes),
+  }, body, ENVELOPE_KEYS);
+}
