@@ -1,0 +1,81 @@
+// Standard Schema v1 (https://standardschema.dev) over the API: each
+// `safeParse<Event>` function of the api object also becomes an
+// `<event>Schema` object that frameworks accepting zod or valibot schemas
+// accept unchanged (Hono's validator, tRPC, TanStack Form, ...).
+//
+// Plain script, like api.js: scripts/build-pkg.mjs appends it after api.js
+// in every entry and calls createStandardSchemas(createApi(wasm)). It only
+// uses the api object, so every rule stays in the core.
+
+/* eslint-disable no-unused-vars */
+function createStandardSchemas(api) {
+  'use strict';
+
+  const VENDOR = 'periskope-events';
+
+  // "/attached_messages/1/timestamp" -> ["attached_messages", 1, "timestamp"].
+  // A JSON Pointer does not say whether "1" is an array index or an object
+  // key, so the input is walked: a segment is a number only where the
+  // input has an array. Text input is parsed for that, only when it failed.
+  function pathOf(pointer, root) {
+    if (pointer === '') return [];
+    const path = [];
+    let node = root;
+    for (const raw of pointer.slice(1).split('/')) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const isIndex = Array.isArray(node) && /^(0|[1-9]\d*)$/.test(key);
+      path.push(isIndex ? Number(key) : key);
+      node = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    }
+    return path;
+  }
+
+  function asValue(input) {
+    if (typeof input !== 'string' && !ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)) return input;
+    try {
+      const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+      return JSON.parse(text);
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  function toIssues(errors, input) {
+    const root = errors.some((e) => /\/\d/.test(e.path)) ? asValue(input) : undefined;
+    return errors.map((e) => {
+      const issue = { message: e.message, path: pathOf(e.path, root), code: e.code, pointer: e.path };
+      if (e.line !== undefined) {
+        issue.line = e.line;
+        issue.column = e.column;
+      }
+      return issue;
+    });
+  }
+
+  function standardSchema(safeParse, options) {
+    return {
+      '~standard': {
+        version: 1,
+        vendor: VENDOR,
+        // `libraryOptions` is Standard Schema's slot for options of the
+        // library: ours (`{ strict, maxBytes, maxIssues }`) go there.
+        validate(value, standardOptions) {
+          const own = standardOptions && standardOptions.libraryOptions;
+          const result = safeParse(value, own ? Object.assign({}, options, own) : options);
+          return result.success ? { value: result.data } : { issues: toIssues(result.error.errors, value) };
+        },
+      },
+      /** The same schema with other options, e.g. `{ strict: true }`. */
+      withOptions(newOptions) {
+        return standardSchema(safeParse, newOptions);
+      },
+    };
+  }
+
+  const schemas = {};
+  for (const name of Object.keys(api)) {
+    const m = /^safeParse([A-Z]\w*)$/.exec(name);
+    if (m) schemas[m[1][0].toLowerCase() + m[1].slice(1) + 'Schema'] = standardSchema(api[name], undefined);
+  }
+  return schemas;
+}
