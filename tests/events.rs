@@ -1,0 +1,211 @@
+//! Data-driven tests of every event's payload over
+//! `tests/fixtures/<event>/{valid,invalid}` (`ticket.created` has its own
+//! runner, `tests/ticket_created.rs`, over the same layout).
+//!
+//! Every `valid/*.json` must be accepted; its normalized output is compared
+//! with `*.expected.json` and its warnings with `*.issues.txt`. Every
+//! `invalid/*.json` must be rejected with exactly the issues in its
+//! `*.issues.txt` (one `path: message [code] (severity) @line:column` line
+//! per issue). Files named `*.strict.json` are read with `strict: true`.
+//! Rewrite the snapshots with `UPDATE_FIXTURES=1 cargo test --test events`
+//! and review the diff.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{check_snapshot, issue_lines, json_files, pretty, sibling};
+use periskope_events::events::{is_known_event, parse_payload, sample_payload, EventData, EventFamily, KNOWN_EVENTS};
+use periskope_events::{IssueCode, Options, Severity};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn options_for(path: &Path) -> Options {
+    Options { strict: path.to_string_lossy().ends_with(".strict.json"), ..Options::default() }
+}
+
+/// `(event, fixture)` for every file in `<event>/<kind>/` of every known
+/// event but `ticket.created`.
+fn fixtures(kind: &str) -> Vec<(&'static str, PathBuf)> {
+    let mut out = Vec::new();
+    for event in KNOWN_EVENTS.iter().filter(|e| **e != "ticket.created") {
+        let dir = Path::new(DIR).join(event).join(kind);
+        if dir.is_dir() {
+            out.extend(json_files(&dir).into_iter().map(|path| (*event, path)));
+        }
+    }
+    out
+}
+
+fn read(path: &Path) -> String {
+    // Fixtures that are not UTF-8 belong to the byte-level tests of
+    // `ticket_created.rs`; these are all text.
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_known_event_has_fixtures() {
+    for event in KNOWN_EVENTS {
+        let sample = Path::new(DIR).join(event).join("valid/sample.json");
+        assert!(sample.is_file(), "{} is missing", sample.display());
+    }
+    assert!(fixtures("invalid").len() >= 10);
+}
+
+#[test]
+fn valid_fixtures_parse_to_their_snapshots() {
+    let mut failures = Vec::new();
+    for (event, path) in fixtures("valid") {
+        let text = read(&path);
+        match parse_payload(event, &text, &options_for(&path)) {
+            Ok(parsed) => {
+                failures.extend(check_snapshot(&sibling(&path, "expected.json"), &pretty(&parsed.value.to_json())));
+                failures.extend(check_snapshot(&sibling(&path, "issues.txt"), &issue_lines(&parsed.warnings)));
+            }
+            Err(report) => failures.push(format!("{} was rejected:\n{report}", path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn invalid_fixtures_give_their_issues() {
+    let mut failures = Vec::new();
+    for (event, path) in fixtures("invalid") {
+        let text = read(&path);
+        match parse_payload(event, &text, &options_for(&path)) {
+            Ok(_) => failures.push(format!("{} was accepted", path.display())),
+            Err(report) => {
+                assert!(!report.is_valid());
+                failures.extend(check_snapshot(&sibling(&path, "issues.txt"), &issue_lines(report.issues())));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Normalizing the normalized output again changes nothing, and coerces
+/// nothing (our own forms, `from_me` and numbers included, are canonical).
+#[test]
+fn normalization_is_idempotent() {
+    for (event, path) in fixtures("valid") {
+        let text = read(&path);
+        let options = Options::default();
+        let once = parse_payload(event, &text, &options).unwrap().value.to_json();
+        let again = parse_payload(event, &once, &options).unwrap_or_else(|r| panic!("{}: {r}", path.display()));
+        assert_eq!(again.value.to_json(), once, "{}", path.display());
+        let coerced: Vec<_> = again
+            .warnings
+            .iter()
+            .filter(|w| matches!(w.code, IssueCode::DerivedFieldReplaced | IssueCode::CoercedValue))
+            .collect();
+        assert!(coerced.is_empty(), "{}: {coerced:?}", path.display());
+    }
+}
+
+/// Each sample is valid without a warning, even in strict mode (so it has no
+/// field the model does not know), and names its entity.
+#[test]
+fn samples_are_valid_without_warnings() {
+    for event in KNOWN_EVENTS {
+        let sample = sample_payload(event).unwrap_or_else(|| panic!("no sample for {event}"));
+        let file = read(&Path::new(DIR).join(event).join("valid/sample.json"));
+        assert_eq!(sample, file, "{event}");
+        let strict = Options { strict: true, ..Options::default() };
+        let parsed = parse_payload(event, sample, &strict).unwrap_or_else(|r| panic!("{event}:\n{r}"));
+        assert!(parsed.warnings.is_empty(), "{event}: {:?}", parsed.warnings);
+        assert_eq!(parsed.value.family(), EventFamily::of(event).unwrap(), "{event}");
+        assert!(parsed.value.entity_id().is_some_and(|id| !id.is_empty()), "{event}");
+    }
+    assert_eq!(sample_payload("chat.updated"), None);
+}
+
+#[test]
+fn entity_ids_come_from_each_familys_id_field() {
+    let id = |event: &str| {
+        let parsed = parse_payload(event, sample_payload(event).unwrap(), &Options::default()).unwrap();
+        parsed.value.entity_id().unwrap().to_string()
+    };
+    assert_eq!(id("ticket.updated"), "BKT-042");
+    assert_eq!(id("message.created"), "false_919537851844@c.us_3A5F0C9B7E21D4C86B1E");
+    assert_eq!(id("chat.created"), "919537851844@c.us");
+    assert_eq!(id("chat.notification.created"), "8d3f6b21-94ce-4a07-b5e2-71c0f9d48a36");
+    assert_eq!(id("reaction.updated"), "reaction-0c8e2f7a5b1d4e93");
+    assert_eq!(id("note.created"), "true_c2e7a9f4-3b18-4d6e-a5c0-8f1b2d7e9a34_api");
+    assert_eq!(id("org.phone.qr"), "phone-kqzmrtwbxhvnpdcl");
+    for event in KNOWN_EVENTS {
+        let family = EventFamily::of(event).unwrap();
+        assert!(!family.entity_id_field().is_empty() && !family.ts_name().is_empty());
+    }
+}
+
+/// The SDK's spelling and the REST docs' spelling of a message id give the
+/// same normalized message; the SDK's says what it renamed.
+#[test]
+fn id_spellings_normalize_to_one_form() {
+    let snake = r#"{"message_id":"true_919537851844@c.us_3EB0AB","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","org_phone":"918527184400@c.us",
+        "id":{"id":"3EB0AB","from_me":true,"remote":"919537851844@c.us","serialized":"true_919537851844@c.us_3EB0AB"}}"#;
+    let camel = snake.replace("\"from_me\"", "\"fromMe\"").replace("\"serialized\"", "\"_serialized\"");
+    let options = Options::default();
+    let a = parse_payload("message.updated", snake, &options).unwrap();
+    let b = parse_payload("message.updated", &camel, &options).unwrap();
+    assert_eq!(a.value.to_json(), b.value.to_json());
+    assert!(a.warnings.is_empty());
+    let [warning] = &b.warnings[..] else { panic!("{:?}", b.warnings) };
+    assert_eq!((warning.path.as_str(), warning.code, warning.severity), ("/id", IssueCode::CoercedValue, Severity::Warning));
+    assert!(warning.message.contains("fromMe") && warning.message.contains("_serialized"));
+    let EventData::Message(message) = b.value else { panic!() };
+    let id = message.id.unwrap();
+    assert_eq!((id.from_me, id.serialized.as_deref()), (Some(true), Some("true_919537851844@c.us_3EB0AB")));
+}
+
+#[test]
+fn numbers_sent_as_strings_become_numbers() {
+    let body = r#"{"reaction_id":"r1","message_id":"true_919537851844@c.us_3EB0AB","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13",
+        "org_phone":"918527184400@c.us","sender_id":"919537851844@c.us","ack":"0","orphan":" 1 "}"#;
+    let parsed = parse_payload("reaction.created", body, &Options::default()).unwrap();
+    let codes: Vec<_> = parsed.warnings.iter().map(|w| (w.path.as_str(), w.code)).collect();
+    assert_eq!(codes, [("/ack", IssueCode::CoercedValue), ("/orphan", IssueCode::CoercedValue)]);
+    let EventData::Reaction(reaction) = &parsed.value else { panic!() };
+    assert_eq!(reaction.ack.as_ref().unwrap().level(), Some(0));
+    assert_eq!(reaction.orphan.as_ref().unwrap().as_i64(), Some(1));
+    assert!(parsed.value.to_json().contains(r#""ack":0,"orphan":1,"#));
+    // A message's ack is text in Periskope's database: no warning for it.
+    let message =
+        r#"{"message_id":"m","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","org_phone":"918527184400@c.us","ack":"3"}"#;
+    let parsed = parse_payload("message.ack.updated", message, &Options::default()).unwrap();
+    assert!(parsed.warnings.iter().all(|w| w.path != "/ack"), "{:?}", parsed.warnings);
+    assert!(parsed.value.to_json().contains(r#""ack":3,"#));
+}
+
+#[test]
+fn unknown_events_and_non_objects_are_errors() {
+    let report = parse_payload("chat.updated", "{}", &Options::default()).unwrap_err();
+    assert_eq!(report.issues()[0].code, IssueCode::UnknownEvent);
+    assert!(!is_known_event("chat.updated"));
+    for event in KNOWN_EVENTS {
+        let report = parse_payload(event, "[]", &Options::default()).unwrap_err();
+        assert_eq!(report.issues()[0].code, IssueCode::InvalidType, "{event}");
+    }
+    let report = parse_payload("note.created", "{}", &Options { max_bytes: 1, ..Options::default() }).unwrap_err();
+    assert_eq!(report.issues()[0].code, IssueCode::TooLarge);
+}
+
+/// Every model rejects every field's wrong type, and lists them all at once.
+#[test]
+fn hostile_payloads_never_panic() {
+    let values = ["null", "true", "-1", "1e400", "\"\"", "\"x\"", "[]", "[1,{}]", "{}", "{\"a\":[null]}"];
+    for event in KNOWN_EVENTS {
+        let sample = sample_payload(event).unwrap();
+        let (root, _) = periskope_events::json::parse(sample, 64).unwrap();
+        let keys: Vec<String> = root.as_object().unwrap().iter().map(|m| m.key.to_string()).collect();
+        for value in values {
+            let body = format!("{{{}}}", keys.iter().map(|k| format!("\"{k}\":{value}")).collect::<Vec<_>>().join(","));
+            match parse_payload(event, &body, &Options::default()) {
+                Ok(parsed) => assert!(!parsed.value.to_json().is_empty()),
+                Err(report) => assert!(report.errors().count() > 0),
+            }
+        }
+    }
+}
