@@ -24,6 +24,7 @@ pub mod issue;
 pub mod json;
 pub mod model;
 pub mod normalize;
+pub mod signature;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
