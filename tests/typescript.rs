@@ -1,10 +1,17 @@
 //! The TypeScript declarations of the payload models are generated from the
-#![cfg(not(target_arch = "wasm32"))]
 //! Rust models' field tables (as tsify does from serde types) and committed in
 //! `pkg-template/types/models.d.ts`. This test fails when they drift; run it
 //! with `UPDATE_DTS=1` to rewrite the file after changing a model.
+#![cfg(not(target_arch = "wasm32"))]
 
+use periskope_events::events::chat::ChatObject;
+use periskope_events::events::message::{Message, MessageType};
+use periskope_events::events::note::Note;
+use periskope_events::events::notification::{ChatNotification, NotificationType};
+use periskope_events::events::phone::{PhoneInfo, WaState};
+use periskope_events::events::reaction::Reaction;
 use periskope_events::events::ticket::{ChatType, TicketStatus};
+use periskope_events::events::{EventFamily, KNOWN_EVENTS};
 use periskope_events::model::kinds::{EnumValues, Priority};
 use periskope_events::model::FieldInfo;
 use periskope_events::{Chat, ChatMember, Model, Ticket, TicketInfo, TicketMessage};
@@ -77,15 +84,73 @@ fn generate() -> String {
     out.push_str(
         "/** A serialized message id (`true_<chat>_<id>[_<participant>]`) split into its parts. */\nexport interface MessageIdParts {\n  /** Whether the organisation's phone sent the message. */\n  from_me: boolean;\n  /** The chat's id. */\n  chat_id: string;\n  /** WhatsApp's id of the message. */\n  id: string;\n  /** In groups, the author's id. */\n  participant: string | null;\n}\n\n",
     );
+    enum_type::<MessageType>(&mut out, "A message type; values outside the known ones are kept (with a warning).");
+    enum_type::<NotificationType>(
+        &mut out,
+        "A group notification's type; values outside the known ones are kept (with a warning).",
+    );
+    enum_type::<WaState>(&mut out, "WhatsApp Web's connection state; values outside the known ones are kept (with a warning).");
+    out.push_str(WA_ID);
     model::<TicketInfo>(&mut out);
     model::<Ticket>(&mut out);
     model::<Chat>(&mut out);
     model::<ChatMember>(&mut out);
     model::<TicketMessage>(&mut out);
+    model::<Message>(&mut out);
+    model::<ChatObject>(&mut out);
+    model::<ChatNotification>(&mut out);
+    model::<Reaction>(&mut out);
+    model::<Note>(&mut out);
+    model::<PhoneInfo>(&mut out);
     out.push_str("/** The normalized payload of `ticket.created`. */\nexport type TicketCreated = TicketInfo;\n");
-    out.push_str("/** A `ticket.created` payload as accepted. */\nexport type TicketCreatedInput = TicketInfoInput;\n");
+    out.push_str("/** A `ticket.created` payload as accepted. */\nexport type TicketCreatedInput = TicketInfoInput;\n\n");
+    event_map(&mut out, "EventDataMap", "The normalized payload of each known event.", "");
+    event_map(&mut out, "EventDataInputMap", "The payload of each known event as accepted.", "Input");
+    out.push_str("/** The name of an event this version knows. */\nexport type KnownEvent = keyof EventDataMap;\n");
     out
 }
+
+/// An interface from each known event's name to its payload type.
+fn event_map(out: &mut String, name: &str, doc: &str, suffix: &str) {
+    out.push_str(&format!("/** {doc} */\nexport interface {name} {{\n"));
+    for event in KNOWN_EVENTS {
+        let family = EventFamily::of(event).expect("a known event has a family");
+        out.push_str(&format!("  '{event}': {}{suffix};\n", family.ts_name()));
+    }
+    out.push_str("}\n\n");
+}
+
+/// WhatsApp's id object, written by hand because its input accepts two
+/// spellings of two keys, which a field table cannot say.
+const WA_ID: &str = "/**
+ * WhatsApp's id object of a message, reaction or notification, always with snake_case keys
+ * (`fromMe` and `_serialized` are read as `from_me` and `serialized`).
+ */
+export interface WaId {
+  /** WhatsApp's id of the message (`3EB0...`). */
+  id: string | null;
+  /** Whether the organisation's phone sent it. */
+  from_me: boolean | null;
+  /** The chat's id. */
+  remote: string | null;
+  /** The serialized id: `<from_me>_<remote>_<id>`, then `_<participant>` in groups. */
+  serialized: string | null;
+  /** Keys this version does not know (`participant`...), passed through as sent. */
+  [field: string]: unknown;
+}
+
+/** WhatsApp's id object as accepted: either spelling of `from_me` and `serialized`. */
+export interface WaIdInput {
+  id?: string | null;
+  from_me?: boolean | null;
+  fromMe?: boolean | null;
+  remote?: string | null;
+  serialized?: string | null;
+  _serialized?: string | null;
+  [field: string]: unknown;
+}
+
+";
 
 #[test]
 fn models_d_ts_matches_the_rust_models() {
