@@ -359,6 +359,48 @@ mod tests {
         }
     }
 
+    /// Pseudo-random bytes from a seed, by the same generator as the Node
+    /// script that computed the digests below.
+    fn lcg_bytes(seed: u32, len: usize) -> Vec<u8> {
+        let mut x = seed;
+        (0..len)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8
+            })
+            .collect()
+    }
+
+    /// Digests computed by Node's `crypto.createHmac('sha256', key)` over
+    /// `lcg_bytes(body_seed, body_len)` with key `lcg_bytes(key_seed,
+    /// key_len)`: bodies around the block and padding boundaries, keys
+    /// shorter than, equal to and longer than a block.
+    #[test]
+    fn node_crypto_agrees() {
+        let cases: [(u32, usize, u32, usize, &str); 11] = [
+            (1, 0, 2, 1, "683fcfcd1011a43f394c52c4986329804c8dad3f1f23c6344e39037ed2a6e821"),
+            (2, 1, 3, 16, "3c7e069c192970eb493a3f0acce9a1ab93a66c09d0fb18e871d8c21a1fe7902c"),
+            (3, 55, 4, 32, "24b37c0841b9ef0faf496b5b91ff0c7340b8fa5eed2b8cd2f448847b2b282a69"),
+            (4, 56, 5, 63, "03fbf68578d733bef3811b6d1a2cf215a9631591238634ee02be90f92368cfc2"),
+            (5, 63, 6, 64, "93c7cf2cd1d6d9038d77e463cfcd455b14046e8a3b2434e2eb446f88dcbe250d"),
+            (6, 64, 7, 65, "8e5a7ef02953720c90d5437498f9361fb7068b109c3cd6ef81d19a67874deb09"),
+            (7, 65, 8, 100, "a1f4176105fd105256743b80923ea89d474d784f1ec4b7e9b9263dbeab483c41"),
+            (9, 119, 10, 200, "780706fdbfb2a94c4d84b48db56c08ac7d34e780135a3198e47f3a087f85fd71"),
+            (11, 120, 12, 7, "1941b92be36800eef08618813cd6c3ee5b05e6f20792b650da8a62904676628d"),
+            (13, 1000, 14, 41, "93ee1dede84c8d31b27f6b6884548ab35f098fc30ee4c76f3e2ad1533db8e274"),
+            (15, 4097, 16, 64, "6ab31ed85c3a1286bd9910a55899e13dd401483ddc2475958690b7c92f09a123"),
+        ];
+        for (body_seed, body_len, key_seed, key_len, want) in cases {
+            let (body, key) = (lcg_bytes(body_seed, body_len), lcg_bytes(key_seed, key_len));
+            assert_eq!(sign(&body, &key), want, "body {body_len} bytes, key {key_len} bytes");
+            assert_eq!(verify(&body, Some(want), &[&key]), Ok(()));
+        }
+        // A UTF-8 body and a key shaped like the one seen in the wild.
+        let body = r#"{"event":"message.created","data":{"body":"héllo 👋"}}"#;
+        let key = "peri_1c7e5b2a-9d43-4f86-a0b1-6e2d8c9f3a57";
+        assert_eq!(sign(body.as_bytes(), key.as_bytes()), "bfb88fa7d7b5e34845ac37d5cf6d86952cdc7b2d0266e6237cdc7d619fef9098");
+    }
+
     #[test]
     fn headers_are_read_leniently_and_exactly() {
         let body = b"{}";
