@@ -24,7 +24,7 @@ import { payloads, scalingPayloads } from './payloads.js';
 import * as ajvSchemas from './schemas/ajv.js';
 import { normalizeTicketInfo } from './normalize.js';
 import {
-  decode, detectOurHmac, hmacPipelines, loadInternals, loadOurs, loadPeer, MODES, ourPipelines, oursValidates, peerPipelines, PEER_TITLES, PEERS,
+  decode, detectOurHmac, hmacPipelines, loadInternals, loadOurs, pkgFiles, loadPeer, MODES, ourPipelines, oursValidates, peerPipelines, PEER_TITLES, PEERS,
   PKG, ROOT,
 } from './lib/candidates.js';
 import { formatNs, measureInterleaved } from './lib/harness.js';
@@ -68,8 +68,9 @@ const progress = (s) => process.stderr.write(`  … ${s}\n`);
 const kb = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 
 // ---------------------------------------------------------------- setup
-if (!fs.existsSync(path.join(PKG, 'package.json'))) {
-  console.error('pkg/ is missing: run `bash scripts/bench.sh`, which builds it with scripts/build.sh');
+const FILES = pkgFiles();
+if (!fs.existsSync(path.join(PKG, 'package.json')) || !FILES.wasm || !FILES.nodeGlue || !FILES.nodeApi) {
+  console.error('pkg/ is missing or incomplete: run `bash scripts/bench.sh`, which builds it with scripts/build.sh');
   process.exit(1);
 }
 const started = Date.now();
@@ -80,7 +81,7 @@ const gitHead = (() => {
     return null;
   }
 })();
-const pkgBuilt = fs.statSync(path.join(PKG, 'node', 'periskope_events_bg.wasm')).mtime.toISOString();
+const pkgBuilt = fs.statSync(FILES.wasm).mtime.toISOString();
 ajvSchemas.generate();
 const ours = loadOurs();
 const pkgVersion = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8')).version;
@@ -219,30 +220,22 @@ for (const r of rows) {
 }
 
 // ---------------------------------------------------------------- sizes
-const sizeOf = (file) => {
-  const buf = fs.readFileSync(file);
-  return {
-    file: path.relative(ROOT, file),
-    raw: buf.length,
-    gzip: zlib.gzipSync(buf, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
-const nodeDir = path.join(PKG, 'node');
+const sizeOfBytes = (buf, file) => ({
+  file,
+  raw: buf.length,
+  gzip: zlib.gzipSync(buf, { level: 9 }).length,
+  brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const sizeOf = (...files) => sizeOfBytes(Buffer.concat(files.map((f) => fs.readFileSync(f))), files.map((f) => path.relative(ROOT, f)).join(' + '));
 const sizes = {
-  wasm: sizeOf(path.join(nodeDir, 'periskope_events_bg.wasm')),
-  bindgenGlue: sizeOf(path.join(nodeDir, 'periskope_events.js')),
-  apiWrapper: sizeOf(path.join(nodeDir, 'index.cjs')),
+  wasm: sizeOf(FILES.wasm),
+  bindgenGlue: sizeOf(FILES.nodeGlue),
+  apiWrapper: sizeOf(FILES.nodeApi),
+  // What Node loads: the wasm-bindgen glue and the API around it.
+  glue: sizeOf(FILES.nodeGlue, FILES.nodeApi),
+  // What a browser or edge runtime loads, when pkg/ has that entry.
+  webGlue: FILES.webEntry ? sizeOf(...FILES.webEntry) : null,
 };
-{
-  const both = Buffer.concat([fs.readFileSync(path.join(nodeDir, 'periskope_events.js')), fs.readFileSync(path.join(nodeDir, 'index.cjs'))]);
-  sizes.glue = {
-    file: 'pkg/node/periskope_events.js + pkg/node/index.cjs',
-    raw: both.length,
-    gzip: zlib.gzipSync(both, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(both, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
 
 // ---------------------------------------------------------------- startup
 let startup = null;
@@ -339,7 +332,8 @@ if (memory) {
 }
 target({ id: 'T5a', what: '.wasm gzip (KiB)', limit: 70, value: sizes.wasm.gzip / 1024,
   note: 'today the .wasm holds the ticket events only: no other event, no HMAC' });
-target({ id: 'T5b', what: 'JS glue gzip (KiB): wasm-bindgen glue + API wrapper', limit: 4, value: sizes.glue.gzip / 1024 });
+target({ id: 'T5b', what: 'JS glue gzip (KiB): Node wasm-bindgen glue + API wrapper', limit: 4, value: sizes.glue.gzip / 1024,
+  note: sizes.webGlue ? `browser/edge entry: ${(sizes.webGlue.gzip / 1024).toFixed(2)} KiB` : null });
 if (startup) {
   const s = startup.find((x) => x.id === 'ours');
   target({ id: 'T5c', what: 'fresh Node process to first result (ms): require + wasm compile + first parseWebhook', limit: 5, value: s.firstMs,
@@ -429,9 +423,10 @@ for (const p of allPayloads) {
 }
 
 out();
-out('━━ Sizes (pkg/node)                         raw        gzip      brotli');
-for (const [label, s] of [['.wasm', sizes.wasm], ['wasm-bindgen glue (periskope_events.js)', sizes.bindgenGlue], ['API wrapper (index.cjs)', sizes.apiWrapper], ['JS glue total', sizes.glue]]) {
-  out(`   ${pad(label, 40)}${lpad(kb(s.raw), 10)}${lpad(kb(s.gzip), 11)}${lpad(kb(s.brotli), 11)}`);
+out('━━ Sizes (pkg/)                              raw        gzip      brotli');
+for (const [label, s] of [['.wasm', sizes.wasm], ['Node: wasm-bindgen glue', sizes.bindgenGlue], ['Node: API wrapper (index.cjs)', sizes.apiWrapper],
+  ['Node: JS total (glue + API)', sizes.glue], ['browser/edge entry: JS total', sizes.webGlue]]) {
+  if (s) out(`   ${pad(label, 40)}${lpad(kb(s.raw), 10)}${lpad(kb(s.gzip), 11)}${lpad(kb(s.brotli), 11)}`);
 }
 const t5a = targets.find((t) => t.id === 'T5a');
 const t5b = targets.find((t) => t.id === 'T5b');

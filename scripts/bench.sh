@@ -14,7 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f pkg/package.json ] || [ ! -f pkg/node/periskope_events_bg.wasm ]; then
+need_build=0
+[ -f pkg/package.json ] || need_build=1
+compgen -G "pkg/*.wasm" >/dev/null || compgen -G "pkg/node/*.wasm" >/dev/null || need_build=1
+if [ "$need_build" = 1 ]; then
   echo "==> pkg/ is missing: building it (scripts/build.sh)" >&2
   bash scripts/build.sh >&2
 fi

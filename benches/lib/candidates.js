@@ -3,6 +3,7 @@
 // no-code-generation child, so both measure the same code.
 
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,22 @@ import { isTicketEvent, normalizeTicketInfo, normalizeWebhook } from '../normali
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PKG = path.join(ROOT, 'pkg');
+
+/**
+ * The package's files, wherever this build of pkg/ puts them (the layout has
+ * moved: the .wasm in pkg/ or in pkg/node/, the Node glue as .cjs or .js).
+ */
+export function pkgFiles() {
+  const first = (...rels) => rels.map((r) => path.join(PKG, r)).find((f) => fs.existsSync(f)) ?? null;
+  const files = {
+    wasm: first('periskope_events_bg.wasm', 'node/periskope_events_bg.wasm'),
+    nodeGlue: first('node/periskope_events.cjs', 'node/periskope_events.js'),
+    nodeApi: first('node/index.cjs'),
+    webEntry: ['web/browser.mjs', 'web/periskope_events.mjs', 'web/api.mjs'].map((r) => path.join(PKG, r)),
+  };
+  if (!files.webEntry.every((f) => fs.existsSync(f))) files.webEntry = null;
+  return files;
+}
 
 /** The modes: input form × output. */
 export const MODES = [
@@ -104,7 +121,9 @@ export function ourPipelines(ours, payload) {
  */
 export function loadInternals(bytes) {
   try {
-    const glue = require(path.join(PKG, 'node', 'periskope_events.js'));
+    const file = pkgFiles().nodeGlue;
+    if (!file) return { why: 'no Node glue found in pkg/node/' };
+    const glue = require(file);
     if (typeof glue.webhook !== 'function') return { why: 'the glue has no webhook export' };
     const call = (flags) => glue.webhook(bytes, flags, 8 * 1024 * 1024, 100);
     const full = JSON.parse(call(0));
