@@ -36,7 +36,9 @@ try {
   if (!fs.existsSync(cargoWasm)) throw new Error('no cargo output');
   const dir = path.join(generated, 'named');
   execFileSync('wasm-bindgen', ['--target', 'nodejs', '--keep-debug', '--no-typescript', '--out-dir', dir, cargoWasm], { stdio: 'ignore' });
-  const api = fs.readFileSync(path.join(PKG, 'node', 'index.cjs'), 'utf8').replace(/require\('\.\/periskope_events\.c?js'\)/, `require(${JSON.stringify(path.join(dir, 'periskope_events.js'))})`);
+  // CommonJS glue, in a folder whose package.json says "type": "module".
+  fs.renameSync(path.join(dir, 'periskope_events.js'), path.join(dir, 'periskope_events.cjs'));
+  const api = fs.readFileSync(path.join(PKG, 'node', 'index.cjs'), 'utf8').replace(/require\('\.\/periskope_events\.c?js'\)/, `require(${JSON.stringify(path.join(dir, 'periskope_events.cjs'))})`);
   fs.writeFileSync(path.join(dir, 'api.cjs'), api);
   ours = require(path.join(dir, 'api.cjs'));
   named = true;

@@ -457,10 +457,10 @@ if (scaling) {
 if (memory) {
   out();
   out('━━ Memory per call (after warm-up; heap after full GC; wasm linear memory)');
-  out(`   ${pad('', 36)}${lpad('calls', 7)}${lpad('heap retained/call', 20)}${lpad('wasm memory', 14)}${lpad('wasm growth', 13)}`);
+  out(`   ${pad('', 46)}${lpad('calls', 7)}${lpad('heap retained/call', 20)}${lpad('wasm memory', 14)}${lpad('wasm growth', 13)}`);
   for (const r of memory.rows) {
-    const name = `${r.payload} ${r.impl === 'ours' ? 'ours' : IMPL_TITLE[r.impl]} ${r.mode}`;
-    out(`   ${pad(name, 36)}${lpad(String(r.calls), 7)}${lpad(r.heapRetainedPerCall.toFixed(1) + ' B', 20)}` +
+    const name = `${r.payload}: ${r.impl === 'ours' ? `ours ${OUR_CALL[r.mode]}` : `${IMPL_TITLE[r.impl]} ${r.mode}`}`;
+    out(`   ${pad(name, 46)}${lpad(String(r.calls), 7)}${lpad(r.heapRetainedPerCall.toFixed(1) + ' B', 20)}` +
       `${lpad(r.wasmAfter === null ? '' : kb(r.wasmAfter), 14)}${lpad(r.wasmGrowth === null ? '' : r.wasmGrowth + ' B', 13)}`);
   }
   const t4b = targets.find((t) => t.id === 'T4b');
