@@ -220,12 +220,13 @@ impl std::error::Error for SignatureError {}
 /// The 32 bytes a header's 64 hex digits spell, after trimming whitespace
 /// and an optional `sha256=` prefix (either case); `None` for anything else.
 fn decode_header(header: &str) -> Option<[u8; 32]> {
-    let header = header.trim();
-    let hex = match header.get(..7) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("sha256=") => &header[7..],
+    // Bytes, and `get` rather than indexing: a `str` slice that could panic
+    // would bring Rust's panic formatting into the wasm (kilobytes).
+    let header = header.trim().as_bytes();
+    let digits = match (header.get(..7), header.get(7..)) {
+        (Some(prefix), Some(rest)) if prefix.eq_ignore_ascii_case(b"sha256=") => rest,
         _ => header,
     };
-    let digits = hex.as_bytes();
     if digits.len() != 64 {
         return None;
     }

@@ -488,17 +488,25 @@ impl<'a, E: EnumValues> FieldKind<'a> for EnumText<'a, E> {
     const TS_OUT: &'static str = E::TS;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
-        let s = string(value, cx)?;
-        if !E::VALUES.contains(&&*s) {
-            let message = format!("this is not a known {} (known: {})", E::WHAT, E::VALUES.join(", "));
-            cx.warn(IssueCode::UnknownEnumValue, message, value);
-        }
-        Some(EnumText(s, PhantomData))
+        read_enum(value, cx, E::VALUES, E::WHAT).map(|s| EnumText(s, PhantomData))
     }
 
     fn write(&self, w: &mut JsonWriter) {
         w.string(&self.0);
     }
+}
+
+/// Reads a string from a closed set, warning on any other value: one copy
+/// for every enum, where a generic body cost a copy of the message's
+/// formatting per enum.
+#[inline(never)]
+fn read_enum<'a>(value: &Value<'a>, cx: &mut Cx<'a>, values: &[&str], what: &str) -> Option<Cow<'a, str>> {
+    let s = string(value, cx)?;
+    if !values.contains(&&*s) {
+        let message = format!("this is not a known {what} (known: {})", values.join(", "));
+        cx.warn(IssueCode::UnknownEnumValue, message, value);
+    }
+    Some(s)
 }
 
 /// A map of custom properties: names to string values.
@@ -816,7 +824,7 @@ impl<'a> FieldKind<'a> for Json<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.raw(self.0);
+        w.raw_compact(self.0);
     }
 }
 
@@ -855,7 +863,7 @@ impl<'a> FieldKind<'a> for JsonObject<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.raw(&self.0);
+        w.raw_compact(&self.0);
     }
 }
 
@@ -930,7 +938,7 @@ impl<'a> FieldKind<'a> for WaId<'a> {
         write_field::<Cow<'a, str>>(w, "serialized", self.serialized.as_ref());
         for extra in &self.extra {
             w.key(&extra.key);
-            w.raw(extra.json);
+            w.raw_compact(extra.json);
         }
         w.end_object();
     }
@@ -1085,10 +1093,16 @@ mod tests {
 
     #[test]
     fn json_passes_through_and_objects_must_be_objects() {
-        for text in ["\"[]\"", "[1, 2]", "{\"a\": {\"b\": null}}", "-1.50", "false"] {
-            assert_eq!(read::<Json>(text, false), (Some(text.into()), vec![]));
+        // Kept as sent, written compact (as unknown fields are).
+        for (text, out) in [
+            ("\"[]\"", "\"[]\""),
+            ("[1, 2]", "[1,2]"),
+            ("{\"a\": {\"b\": \" x \"}}", "{\"a\":{\"b\":\" x \"}}"),
+            ("-1.50", "-1.50"),
+        ] {
+            assert_eq!(read::<Json>(text, false), (Some(out.into()), vec![]));
         }
-        assert_eq!(read::<JsonObject>("{ \"a\": 1 }", false), (Some("{ \"a\": 1 }".into()), vec![]));
+        assert_eq!(read::<JsonObject>("{ \"a\": 1 }", false), (Some("{\"a\":1}".into()), vec![]));
         let (out, issues) = read::<JsonObject>(r#"" {\"a\":[1]} ""#, false);
         assert_eq!((out.as_deref(), codes(&issues)), (Some(r#"{"a":[1]}"#), vec![IssueCode::CoercedValue]));
         assert_eq!(codes(&read::<JsonObject>("\" \"", false).1), vec![IssueCode::CoercedValue]);

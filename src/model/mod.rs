@@ -262,6 +262,31 @@ pub(crate) fn read_field<'a, K: FieldKind<'a>>(
     out
 }
 
+/// Reads one member into its field's slot. Never inlined, for the reason
+/// `read_field` is not, and because assigning in place keeps the move of the
+/// value and the drop of any earlier one (a duplicate key) out of every
+/// model's reader: a model's reader is then one call per field.
+#[inline(never)]
+pub(crate) fn read_into<'a, K: FieldKind<'a>>(slot: &mut Option<K>, member: &Member<'a>, required: bool, cx: &mut Cx<'a>) {
+    *slot = read_field::<K>(&member.key, &member.value, required, cx);
+}
+
+/// The position of `key` in `names`, or `usize::MAX`: one loop shared by
+/// every model, where a `match` on strings compiles to a chain of
+/// comparisons in each.
+#[inline(never)]
+pub(crate) fn field_index(names: &[&str], key: &str) -> usize {
+    names.iter().position(|name| *name == key).unwrap_or(usize::MAX)
+}
+
+/// Records `missing_field` on `object` when no member is named `name`.
+#[inline(never)]
+pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, name: &str, cx: &mut Cx<'a>) {
+    if !members.iter().any(|m| m.key == name) {
+        cx.error(IssueCode::MissingField, format!("the required field {name} is missing"), object);
+    }
+}
+
 /// Writes one field, `null` (or its kind's empty form) when absent, and the
 /// value derived from it, if its kind has one. Never inlined, as `read_field`.
 #[inline(never)]
@@ -352,15 +377,21 @@ macro_rules! model {
                 #[allow(unused_mut)]
                 let mut out = $name { $($field: None,)* extra: Vec::new() };
                 let mut derived_members: Vec<&$crate::json::Member<'a>> = Vec::new();
+                // One shared lookup of the member's name, then a jump on the
+                // field's position: each model's reader stays one call per field.
+                #[allow(non_camel_case_types, dead_code)]
+                enum Field { $($field,)* }
+                const NAMES: &[&str] = &[$($crate::model::wire_name!($field $(, $wire)?),)*];
                 for member in members {
-                    match &*member.key {
+                    match $crate::model::field_index(NAMES, &member.key) {
                         $(
-                            $crate::model::wire_name!($field $(, $wire)?) => {
-                                out.$field = $crate::model::read_field::<$kind>(
-                                    &member.key, &member.value, $crate::model::is_required!($($required)?), cx);
+                            i if i == Field::$field as usize => {
+                                $crate::model::read_into::<$kind>(
+                                    &mut out.$field, member, $crate::model::is_required!($($required)?), cx);
                             }
                         )*
-                        other => {
+                        _ => {
+                            let other = &*member.key;
                             let derived = false $(|| {
                                 let name = $crate::model::wire_name!($field $(, $wire)?);
                                 match <$kind as $crate::model::FieldKind<'a>>::DERIVED {
@@ -384,11 +415,7 @@ macro_rules! model {
                 }
                 $(
                     if $crate::model::is_required!($($required)?) {
-                        let name = $crate::model::wire_name!($field $(, $wire)?);
-                        if !members.iter().any(|m| m.key == name) {
-                            cx.error($crate::issue::IssueCode::MissingField,
-                                format!("the required field {} is missing", name), object);
-                        }
+                        $crate::model::require_member(members, object, $crate::model::wire_name!($field $(, $wire)?), cx);
                     }
                 )*
                 for member in derived_members {
