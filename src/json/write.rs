@@ -158,7 +158,18 @@ pub(crate) fn push_escaped(out: &mut String, s: &str) {
 fn push_escaped_inner(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut run_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight bytes at a time while none needs escaping: most text
+        // has nothing to escape, and this loop is the writer's hot path.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            if !needs_escape_word(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let escape: &str = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -168,7 +179,10 @@ fn push_escaped_inner(out: &mut String, s: &str) {
             0x08 => "\\b",
             0x0C => "\\f",
             0x00..=0x1F => "",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(s.get(run_start..i).unwrap_or_default());
         if escape.is_empty() {
@@ -179,14 +193,38 @@ fn push_escaped_inner(out: &mut String, s: &str) {
         } else {
             out.push_str(escape);
         }
-        run_start = i + 1;
+        i += 1;
+        run_start = i;
     }
     out.push_str(s.get(run_start..).unwrap_or_default());
+}
+
+/// Whether any of the eight bytes of `word` is below 0x20, `"` or `\\`
+/// (the classic "has a zero byte" and "has a byte less than n" bit tricks).
+#[inline(always)]
+fn needs_escape_word(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    (below_space | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C))) != 0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_check_finds_every_byte_to_escape() {
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[at] = b;
+                let want = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(needs_escape_word(u64::from_le_bytes(bytes)), want, "byte {b} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn escapes_like_json_stringify() {
