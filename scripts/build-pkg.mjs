@@ -108,11 +108,21 @@ const EXPORTS = Object.keys(nodeApi);
 const named = `export const {\n${EXPORTS.map((n) => `  ${n},`).join('\n')}\n} = api;\n`;
 write('node/index.mjs', `${banner}import api from './index.cjs';\n\n${named}`);
 
-// The web glue and the shared API as ES modules.
-write(
-  'web/periskope_events.mjs',
-  patch(read(wasmPack, 'web', 'periskope_events.js'), `new URL('${WASM}', import.meta.url)`, `new URL('../${WASM}', import.meta.url)`, 'web glue'),
+// The web glue and the shared API as ES modules. Two patches: the default
+// URL of the .wasm, one folder up; and initSync's test for a compiled
+// module, which must not depend on the realm: Next.js and `vercel dev` run
+// edge code in a Node vm context and hand it a WebAssembly.Module compiled
+// outside, which fails `instanceof WebAssembly.Module` there, and the glue
+// would then try to compile it from bytes (refused, or a TypeError).
+let webGlue = read(wasmPack, 'web', 'periskope_events.js');
+webGlue = patch(webGlue, `new URL('${WASM}', import.meta.url)`, `new URL('../${WASM}', import.meta.url)`, 'web glue');
+webGlue = patch(
+  webGlue,
+  'if (!(module instanceof WebAssembly.Module)) {',
+  "if (!(module instanceof WebAssembly.Module) && Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {",
+  'web glue',
 );
+write('web/periskope_events.mjs', webGlue);
 write('web/api.mjs', `${banner}\n${sharedSource}\nexport { createPackage };\n`);
 
 // The ES module entries: each gets the .wasm the way its runtime allows,

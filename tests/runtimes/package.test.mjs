@@ -1,0 +1,90 @@
+// The package as published: what `npm pack` puts in the tarball (that and
+// nothing else), the exports map, and that the ES module entries need no
+// bundler (relative imports only).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { installed, repo } from './lib/harness.mjs';
+
+const pkgDir = path.join(repo, 'pkg');
+const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+
+const EXPECTED_FILES = [
+  'LICENSE-APACHE',
+  'LICENSE-MIT',
+  'README.md',
+  'bin/periskope-events.cjs',
+  'node/index.cjs',
+  'node/index.mjs',
+  'node/periskope_events.cjs',
+  'package.json',
+  'periskope_events_bg.wasm',
+  'types/index.d.cts',
+  'types/index.d.mts',
+  'web/api.mjs',
+  'web/browser.mjs',
+  'web/deno.mjs',
+  'web/edge-light.mjs',
+  'web/periskope_events.mjs',
+  'web/workerd.mjs',
+];
+
+test('npm pack --dry-run --json: exactly the expected files, one .wasm', () => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', pkgDir], { encoding: 'utf8', cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
+  const [{ files, entryCount }] = JSON.parse(out);
+  const paths = files.map((f) => f.path).sort();
+  assert.deepEqual(paths, EXPECTED_FILES);
+  assert.equal(entryCount, EXPECTED_FILES.length);
+  assert.equal(paths.filter((p) => p.endsWith('.wasm')).length, 1);
+});
+
+test('the tarball installed for these tests is this build', () => {
+  for (const file of ['periskope_events_bg.wasm', 'web/api.mjs', 'node/index.cjs', 'types/index.d.mts']) {
+    assert.deepEqual(fs.readFileSync(path.join(installed, file)), fs.readFileSync(path.join(pkgDir, file)), file);
+  }
+});
+
+test('exports: the conditions in resolution order, every target packed', () => {
+  const root = manifest.exports['.'];
+  assert.deepEqual(Object.keys(root), ['types', 'workerd', 'edge-light', 'worker', 'deno', 'browser', 'node', 'default']);
+  assert.deepEqual(root.types, { import: './types/index.d.mts', default: './types/index.d.cts' });
+  assert.equal(root.workerd, root.worker);
+  assert.deepEqual(root.node, { import: './node/index.mjs', require: './node/index.cjs' });
+  assert.equal(root.default, root.browser);
+  const targets = [];
+  (function walk(v) {
+    if (typeof v === 'string') targets.push(v);
+    else for (const x of Object.values(v)) walk(x);
+  })(manifest.exports);
+  targets.push(manifest.main, manifest.types, ...Object.values(manifest.bin));
+  for (const t of targets) assert.ok(EXPECTED_FILES.includes(t.replace(/^\.\//, '')), t);
+  assert.equal(manifest.sideEffects, false);
+  assert.equal(manifest.main, './node/index.cjs');
+  assert.equal(manifest.types, './types/index.d.cts');
+  assert.equal(manifest.dependencies, undefined);
+});
+
+test('the ES module entries import only their own files (no bundler needed), and never Node built-ins', () => {
+  for (const file of EXPECTED_FILES.filter((f) => f.startsWith('web/'))) {
+    const text = fs.readFileSync(path.join(pkgDir, file), 'utf8');
+    const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s+(?:source\s+)?\w*\s*(?:from\s*)?['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]);
+    for (const s of specifiers) assert.match(s, /^\.\.?\//, `${file} imports ${s}`);
+    assert.doesNotMatch(text, /\brequire\(|\bprocess\.|['"]node:/, file);
+  }
+});
+
+test('every entry has the same exports, and each is declared in the types', async () => {
+  const names = (file) => {
+    const m = /export const \{\n([\s\S]*?)\n\} = api;/.exec(fs.readFileSync(path.join(pkgDir, file), 'utf8'));
+    return m[1].split('\n').map((l) => l.trim().replace(/,$/, ''));
+  };
+  const cjs = Object.keys((await import('node:module')).createRequire(import.meta.url)(path.join(pkgDir, 'node', 'index.cjs')));
+  for (const entry of ['node/index.mjs', 'web/workerd.mjs', 'web/edge-light.mjs', 'web/deno.mjs', 'web/browser.mjs']) {
+    assert.deepEqual(names(entry), cjs, entry);
+  }
+  const types = fs.readFileSync(path.join(pkgDir, 'types', 'index.d.mts'), 'utf8');
+  assert.equal(types, fs.readFileSync(path.join(pkgDir, 'types', 'index.d.cts'), 'utf8'));
+  for (const n of cjs) assert.match(types, new RegExp(`export\\s+(declare\\s+)?(function|const|class)\\s+${n}\\b`), `${n} has no declaration`);
+});
