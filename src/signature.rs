@@ -5,10 +5,12 @@
 //!
 //! SHA-256 (FIPS 180-4) and HMAC (RFC 2104) are written here rather than
 //! taken from RustCrypto's `sha2` and `hmac`: about a hundred lines, no
-//! dependency, and one small compression function in the wasm instead of
-//! those crates' generic layers. The module adds about 1.5 KiB gzip to the
-//! wasm (measured with `sign` and `verify` exported); the tests check it
-//! against NIST's and RFC 4231's vectors and against Node's `crypto`.
+//! dependency, and a smaller wasm. Measured on the release build (wasm-opt
+//! -O3, gzip -9) with every event wired and `sign` and `verify` exported,
+//! bindings included: this module adds 2.8 KB (58.6 KB without it, 61.4 KB
+//! with it); `sha2` 0.10.9 and `hmac` 0.12 in its place add 4.5 KB (63.1
+//! KB). The tests check it against NIST's and RFC 4231's vectors and against
+//! Node's `crypto`.
 
 use std::fmt;
 
