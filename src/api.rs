@@ -1,11 +1,13 @@
 //! The public entry points: bytes in, a typed normalized payload or a
 //! [`Report`] out; and the one-JSON-text form the JavaScript bindings use.
 
-use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
+use crate::events::envelope::{is_envelope, read_event_name, read_webhook, UnknownEvents, Webhook};
 use crate::events::ticket::{Ticket, TicketInfo};
+use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
 use crate::model::{read_model, Cx, Model, PendingIssue};
+use crate::signature::{self, SignatureError};
 
 /// How payloads are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +21,8 @@ pub struct Options {
     /// The most issues reported (default 100); past it a final
     /// `too_many_issues` issue says how many more were found.
     pub max_issues: usize,
+    /// What [`parse_webhook`] does with an event name it does not know.
+    pub unknown_events: UnknownEvents,
 }
 
 impl Options {
@@ -38,6 +42,7 @@ impl Default for Options {
             max_bytes: Self::DEFAULT_MAX_BYTES,
             max_depth: Self::DEFAULT_MAX_DEPTH,
             max_issues: Self::DEFAULT_MAX_ISSUES,
+            unknown_events: UnknownEvents::Warn,
         }
     }
 }
@@ -49,6 +54,21 @@ pub struct Parsed<T> {
     pub value: T,
     /// Issues that did not reject the payload.
     pub warnings: Vec<Issue>,
+}
+
+/// Reads the payload of `event` (one of [`crate::events::KNOWN_EVENTS`]): the
+/// object the SDK hands its handler, or a webhook body whose `data` is one
+/// (an envelope of another event is a `wrong_event` error).
+///
+/// Returns the typed payload, or every issue found when any is an error. An
+/// unknown event name is an `unknown_event` error.
+pub fn parse_event<'a>(event: &str, input: &'a [u8], options: &Options) -> Result<Parsed<EventData<'a>>, Report> {
+    into_result(read(input, options, |root, cx| read_event_payload(event, root, cx)))
+}
+
+/// Checks the payload of `event` without building the normalized output.
+pub fn validate_event(event: &str, input: &[u8], options: &Options) -> Report {
+    read(input, options, |root, cx| read_event_payload(event, root, cx)).1
 }
 
 /// Reads a `ticket.created` payload: the ticket info the SDK hands its
@@ -66,27 +86,53 @@ pub struct Parsed<T> {
 /// assert_eq!(ticket.ticket_labels.unwrap().0, ["vip", "billing"]);
 /// ```
 pub fn parse_ticket_created<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<TicketInfo<'a>>, Report> {
-    into_result(read(input, options, read_ticket_created))
+    let parsed = parse_event("ticket.created", input, options)?;
+    match parsed.value {
+        EventData::Ticket(info) => Ok(Parsed { value: *info, warnings: parsed.warnings }),
+        // The ticket.created reader only builds tickets.
+        _ => Err(Report::default()),
+    }
 }
 
 /// Checks a `ticket.created` payload without building the normalized output.
 /// The report lists every issue, errors and warnings.
 pub fn validate_ticket_created(input: &[u8], options: &Options) -> Report {
-    read(input, options, read_ticket_created).1
+    validate_event("ticket.created", input, options)
 }
 
-/// Reads a webhook body: the envelope and, for the events this version
-/// validates, the normalized payload. Other events pass through unvalidated
-/// with an `unknown_event` warning.
+/// Reads a webhook body: the envelope and, for every known event, the
+/// normalized payload. An unknown event passes through as
+/// [`Options::unknown_events`] says.
 pub fn parse_webhook<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<Webhook<'a>>, Report> {
     into_result(read(input, options, read_webhook))
 }
 
+/// Why [`construct_event`] refused a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConstructEventError {
+    /// The signature did not verify; the body was not read.
+    Signature(SignatureError),
+    /// The signature verified, and the body has these issues.
+    Payload(Report),
+}
+
+/// Verifies the signature of the exact bytes received (see
+/// [`signature::verify`]), then reads them as [`parse_webhook`] does.
+pub fn construct_event<'a>(
+    input: &'a [u8],
+    signature_header: Option<&str>,
+    keys: &[&[u8]],
+    options: &Options,
+) -> Result<Parsed<Webhook<'a>>, ConstructEventError> {
+    signature::verify(input, signature_header, keys).map_err(ConstructEventError::Signature)?;
+    parse_webhook(input, options).map_err(ConstructEventError::Payload)
+}
+
 /// Which payload a call reads, for [`to_js_json`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// [`parse_ticket_created`]'s payload.
-    TicketCreated,
+pub enum Target<'e> {
+    /// [`parse_event`]'s payload of the named event.
+    Event(&'e str),
     /// [`parse_webhook`]'s envelope.
     Webhook,
 }
@@ -99,15 +145,41 @@ pub enum Target {
 ///
 /// `data` is `null` when any issue is an error, or when `with_data` is false
 /// (validation only).
-pub fn to_js_json(input: &[u8], options: &Options, target: Target, with_data: bool) -> String {
+pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> String {
     let mut w = JsonWriter::with_capacity(if with_data { input.len() + input.len() / 2 + 256 } else { 256 });
     w.begin_object();
     w.key("data");
     let report = match target {
-        Target::TicketCreated => write_outcome(input, options, read_ticket_created, with_data, &mut w),
+        Target::Event(event) => write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, &mut w),
         Target::Webhook => write_outcome(input, options, read_webhook, with_data, &mut w),
     };
     w.key("issues");
+    write_issues(&report, &mut w);
+    w.end_object();
+    w.finish()
+}
+
+/// [`construct_event`] as one JSON text: `{"signature_error":<1-4>}` when the
+/// signature does not verify (1 missing, 2 malformed, 3 mismatch, 4 missing
+/// key), else [`to_js_json`]'s webhook outcome.
+pub fn construct_event_to_js_json(input: &[u8], signature_header: Option<&str>, keys: &[&[u8]], options: &Options) -> String {
+    match signature::verify(input, signature_header, keys) {
+        Ok(()) => to_js_json(input, options, Target::Webhook, true),
+        Err(e) => format!("{{\"signature_error\":{}}}", signature_error_number(&e)),
+    }
+}
+
+/// The numbers the JavaScript wrapper maps back to codes.
+pub fn signature_error_number(error: &SignatureError) -> u32 {
+    match error.code() {
+        "missing_signature" => 1,
+        "malformed_signature" => 2,
+        "signature_mismatch" => 3,
+        _ => 4,
+    }
+}
+
+fn write_issues(report: &Report, w: &mut JsonWriter) {
     w.begin_array();
     for issue in report.issues() {
         w.begin_object();
@@ -128,15 +200,13 @@ pub fn to_js_json(input: &[u8], options: &Options, target: Target, with_data: bo
         w.end_object();
     }
     w.end_array();
-    w.end_object();
-    w.finish()
 }
 
 trait WriteJson {
     fn write_to(&self, w: &mut JsonWriter);
 }
 
-impl WriteJson for TicketInfo<'_> {
+impl WriteJson for EventData<'_> {
     fn write_to(&self, w: &mut JsonWriter) {
         self.write_json(w);
     }
@@ -213,7 +283,7 @@ fn read<'a, T>(
             return (None, single(code, message, position));
         }
     };
-    let mut cx = Cx::new(text, options.strict, options.max_issues);
+    let mut cx = Cx::new(text, options);
     if bom {
         let strict_severity = if options.strict { Severity::Error } else { Severity::Warning };
         cx.record(strict_severity, IssueCode::CoercedValue, "a byte order mark before the JSON was ignored".into(), None);
@@ -263,32 +333,33 @@ fn finish(cx: Cx<'_>, text: &str) -> Report {
     Report::from_issues(issues)
 }
 
-/// The `ticket.created` reader: unwraps an envelope, accepts a bare ticket.
-fn read_ticket_created<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
+/// The reader of one event's payload: unwraps an envelope of that event.
+fn read_event_payload<'a>(event: &str, root: &Value<'a>, cx: &mut Cx<'a>) -> Option<EventData<'a>> {
+    if !is_known_event(event) {
+        cx.error(IssueCode::UnknownEvent, "this event is not one of the known events", root);
+        return None;
+    }
     let Kind::Object(members) = &root.kind else {
         cx.wrong_type("an object", root);
         return None;
     };
     if !is_envelope(root) {
-        return read_ticket_info(root, cx);
+        return read_event_data(event, root, cx);
     }
-    // A webhook body: check the event, then read its data.
-    let event = read_event_name(members, root, cx);
-    if let Some(name) = event.as_deref() {
-        if name != "ticket.created" {
-            let message = "this webhook is not a ticket.created event; use parseWebhook for any event";
-            if let Some(m) = members.iter().find(|m| m.key == "event" || m.key == "event_type") {
-                cx.push_key(m.key.clone());
-                cx.error(IssueCode::WrongEvent, message, &m.value);
-                cx.pop();
-            }
+    // A webhook body: check its event, then read its data.
+    let name = read_event_name(members, root, cx);
+    if name.as_deref().is_some_and(|name| name != event) {
+        if let Some(m) = members.iter().find(|m| m.key == "event" || m.key == "event_type") {
+            cx.push_key(m.key.clone());
+            cx.error(IssueCode::WrongEvent, "this webhook is of another event; use parseWebhook for any event", &m.value);
+            cx.pop();
         }
     }
     let data = members.iter().find(|m| m.key == "data")?;
     cx.push_key(data.key.clone());
-    let info = read_ticket_info(&data.value, cx);
+    let payload = read_event_data(event, &data.value, cx);
     cx.pop();
-    info
+    payload
 }
 
 /// Reads a ticket-info object, or a bare ticket (its fields at the top level)

@@ -29,8 +29,12 @@ pub mod signature;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use api::{parse_ticket_created, parse_webhook, to_js_json, validate_ticket_created, Options, Parsed, Target};
-pub use events::envelope::{Webhook, WebhookData, VALIDATED_EVENTS};
+pub use api::{
+    construct_event, construct_event_to_js_json, parse_event, parse_ticket_created, parse_webhook, signature_error_number,
+    to_js_json, validate_event, validate_ticket_created, ConstructEventError, Options, Parsed, Target,
+};
+pub use events::envelope::{UnknownEvents, Webhook, WebhookData};
 pub use events::ticket::{Chat, ChatMember, Members, Ticket, TicketCreated, TicketInfo, TicketMessage};
+pub use events::{is_known_event, sample_payload, EventData, KNOWN_EVENTS};
 pub use issue::{Issue, IssueCode, Position, Report, Severity};
 pub use model::Model;

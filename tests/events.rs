@@ -16,8 +16,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{check_snapshot, issue_lines, json_files, pretty, sibling};
-use periskope_events::events::{is_known_event, parse_payload, sample_payload, EventData, EventFamily, KNOWN_EVENTS};
-use periskope_events::{IssueCode, Options, Severity};
+use periskope_events::events::{is_known_event, sample_payload, EventData, EventFamily, KNOWN_EVENTS};
+use periskope_events::{parse_event, IssueCode, Options, Severity};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -58,7 +58,7 @@ fn valid_fixtures_parse_to_their_snapshots() {
     let mut failures = Vec::new();
     for (event, path) in fixtures("valid") {
         let text = read(&path);
-        match parse_payload(event, &text, &options_for(&path)) {
+        match parse_event(event, text.as_bytes(), &options_for(&path)) {
             Ok(parsed) => {
                 failures.extend(check_snapshot(&sibling(&path, "expected.json"), &pretty(&parsed.value.to_json())));
                 failures.extend(check_snapshot(&sibling(&path, "issues.txt"), &issue_lines(&parsed.warnings)));
@@ -74,7 +74,7 @@ fn invalid_fixtures_give_their_issues() {
     let mut failures = Vec::new();
     for (event, path) in fixtures("invalid") {
         let text = read(&path);
-        match parse_payload(event, &text, &options_for(&path)) {
+        match parse_event(event, text.as_bytes(), &options_for(&path)) {
             Ok(_) => failures.push(format!("{} was accepted", path.display())),
             Err(report) => {
                 assert!(!report.is_valid());
@@ -92,8 +92,8 @@ fn normalization_is_idempotent() {
     for (event, path) in fixtures("valid") {
         let text = read(&path);
         let options = Options::default();
-        let once = parse_payload(event, &text, &options).unwrap().value.to_json();
-        let again = parse_payload(event, &once, &options).unwrap_or_else(|r| panic!("{}: {r}", path.display()));
+        let once = parse_event(event, text.as_bytes(), &options).unwrap().value.to_json();
+        let again = parse_event(event, once.as_bytes(), &options).unwrap_or_else(|r| panic!("{}: {r}", path.display()));
         assert_eq!(again.value.to_json(), once, "{}", path.display());
         let coerced: Vec<_> = again
             .warnings
@@ -113,7 +113,7 @@ fn samples_are_valid_without_warnings() {
         let file = read(&Path::new(DIR).join(event).join("valid/sample.json"));
         assert_eq!(sample, file, "{event}");
         let strict = Options { strict: true, ..Options::default() };
-        let parsed = parse_payload(event, sample, &strict).unwrap_or_else(|r| panic!("{event}:\n{r}"));
+        let parsed = parse_event(event, sample.as_bytes(), &strict).unwrap_or_else(|r| panic!("{event}:\n{r}"));
         assert!(parsed.warnings.is_empty(), "{event}: {:?}", parsed.warnings);
         assert_eq!(parsed.value.family(), EventFamily::of(event).unwrap(), "{event}");
         assert!(parsed.value.entity_id().is_some_and(|id| !id.is_empty()), "{event}");
@@ -124,7 +124,7 @@ fn samples_are_valid_without_warnings() {
 #[test]
 fn entity_ids_come_from_each_familys_id_field() {
     let id = |event: &str| {
-        let parsed = parse_payload(event, sample_payload(event).unwrap(), &Options::default()).unwrap();
+        let parsed = parse_event(event, sample_payload(event).unwrap().as_bytes(), &Options::default()).unwrap();
         parsed.value.entity_id().unwrap().to_string()
     };
     assert_eq!(id("ticket.updated"), "BKT-042");
@@ -148,8 +148,8 @@ fn id_spellings_normalize_to_one_form() {
         "id":{"id":"3EB0AB","from_me":true,"remote":"919537851844@c.us","serialized":"true_919537851844@c.us_3EB0AB"}}"#;
     let camel = snake.replace("\"from_me\"", "\"fromMe\"").replace("\"serialized\"", "\"_serialized\"");
     let options = Options::default();
-    let a = parse_payload("message.updated", snake, &options).unwrap();
-    let b = parse_payload("message.updated", &camel, &options).unwrap();
+    let a = parse_event("message.updated", snake.as_bytes(), &options).unwrap();
+    let b = parse_event("message.updated", camel.as_bytes(), &options).unwrap();
     assert_eq!(a.value.to_json(), b.value.to_json());
     assert!(a.warnings.is_empty());
     let [warning] = &b.warnings[..] else { panic!("{:?}", b.warnings) };
@@ -164,7 +164,7 @@ fn id_spellings_normalize_to_one_form() {
 fn numbers_sent_as_strings_become_numbers() {
     let body = r#"{"reaction_id":"r1","message_id":"true_919537851844@c.us_3EB0AB","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13",
         "org_phone":"918527184400@c.us","sender_id":"919537851844@c.us","ack":"0","orphan":" 1 "}"#;
-    let parsed = parse_payload("reaction.created", body, &Options::default()).unwrap();
+    let parsed = parse_event("reaction.created", body.as_bytes(), &Options::default()).unwrap();
     let codes: Vec<_> = parsed.warnings.iter().map(|w| (w.path.as_str(), w.code)).collect();
     assert_eq!(codes, [("/ack", IssueCode::CoercedValue), ("/orphan", IssueCode::CoercedValue)]);
     let EventData::Reaction(reaction) = &parsed.value else { panic!() };
@@ -174,21 +174,21 @@ fn numbers_sent_as_strings_become_numbers() {
     // A message's ack is text in Periskope's database: no warning for it.
     let message =
         r#"{"message_id":"m","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","org_phone":"918527184400@c.us","ack":"3"}"#;
-    let parsed = parse_payload("message.ack.updated", message, &Options::default()).unwrap();
+    let parsed = parse_event("message.ack.updated", message.as_bytes(), &Options::default()).unwrap();
     assert!(parsed.warnings.iter().all(|w| w.path != "/ack"), "{:?}", parsed.warnings);
     assert!(parsed.value.to_json().contains(r#""ack":3,"#));
 }
 
 #[test]
 fn unknown_events_and_non_objects_are_errors() {
-    let report = parse_payload("chat.updated", "{}", &Options::default()).unwrap_err();
+    let report = parse_event("chat.updated", "{}".as_bytes(), &Options::default()).unwrap_err();
     assert_eq!(report.issues()[0].code, IssueCode::UnknownEvent);
     assert!(!is_known_event("chat.updated"));
     for event in KNOWN_EVENTS {
-        let report = parse_payload(event, "[]", &Options::default()).unwrap_err();
+        let report = parse_event(event, "[]".as_bytes(), &Options::default()).unwrap_err();
         assert_eq!(report.issues()[0].code, IssueCode::InvalidType, "{event}");
     }
-    let report = parse_payload("note.created", "{}", &Options { max_bytes: 1, ..Options::default() }).unwrap_err();
+    let report = parse_event("note.created", "{}".as_bytes(), &Options { max_bytes: 1, ..Options::default() }).unwrap_err();
     assert_eq!(report.issues()[0].code, IssueCode::TooLarge);
 }
 
@@ -202,7 +202,7 @@ fn hostile_payloads_never_panic() {
         let keys: Vec<String> = root.as_object().unwrap().iter().map(|m| m.key.to_string()).collect();
         for value in values {
             let body = format!("{{{}}}", keys.iter().map(|k| format!("\"{k}\":{value}")).collect::<Vec<_>>().join(","));
-            match parse_payload(event, &body, &Options::default()) {
+            match parse_event(event, body.as_bytes(), &Options::default()) {
                 Ok(parsed) => assert!(!parsed.value.to_json().is_empty()),
                 Err(report) => assert!(report.errors().count() > 0),
             }

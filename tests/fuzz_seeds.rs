@@ -14,7 +14,7 @@ fn every_fuzz_seed_gets_a_structured_answer() {
             let input = std::fs::read(seed.unwrap().path()).unwrap();
             for strict in [false, true] {
                 let options = Options { strict, ..Options::default() };
-                for target in [Target::TicketCreated, Target::Webhook] {
+                for target in [Target::Event("ticket.created"), Target::Event("message.created"), Target::Webhook] {
                     let out = to_js_json(&input, &options, target, true);
                     assert!(json::parse(&out, 512).is_ok(), "{out}");
                 }

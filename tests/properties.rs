@@ -123,7 +123,15 @@ fn optional(value: impl Strategy<Value = J>) -> impl Strategy<Value = Option<J>>
 
 fn string_map() -> impl Strategy<Value = J> {
     prop::collection::vec(
-        ("[A-Za-z_]{1,8}|__proto__", prop_oneof![text().prop_map(J::Str), Just(J::Null), any::<bool>().prop_map(J::Bool), (0u32..5000).prop_map(|n| J::Num(n.to_string()))]),
+        (
+            "[A-Za-z_]{1,8}|__proto__",
+            prop_oneof![
+                text().prop_map(J::Str),
+                Just(J::Null),
+                any::<bool>().prop_map(J::Bool),
+                (0u32..5000).prop_map(|n| J::Num(n.to_string()))
+            ],
+        ),
         0..4,
     )
     .prop_map(|m| J::Obj(dedupe(m)))
@@ -143,8 +151,15 @@ fn unknown_fields() -> impl Strategy<Value = Vec<(String, J)>> {
 fn ticket() -> impl Strategy<Value = J> {
     (
         (text(), text(), timestamp()),
-        (optional(prop_oneof![Just("open"), Just("closed"), Just("archived")].prop_map(|s| J::Str(s.into()))), optional(email().prop_map(J::Str))),
-        (optional((0u8..5).prop_map(|p| J::Num(p.to_string()))), optional(labels().prop_map(J::Str)), optional(timestamp().prop_map(J::Str))),
+        (
+            optional(prop_oneof![Just("open"), Just("closed"), Just("archived")].prop_map(|s| J::Str(s.into()))),
+            optional(email().prop_map(J::Str)),
+        ),
+        (
+            optional((0u8..5).prop_map(|p| J::Num(p.to_string()))),
+            optional(labels().prop_map(J::Str)),
+            optional(timestamp().prop_map(J::Str)),
+        ),
         (optional(string_map()), optional(any::<bool>().prop_map(J::Bool)), unknown_fields()),
     )
         .prop_map(|((id, subject, created), (status, assignee), (priority, labels, due), (props, deleted, unknown))| {
@@ -170,34 +185,56 @@ fn ticket() -> impl Strategy<Value = J> {
 }
 
 fn message() -> impl Strategy<Value = J> {
-    (chat_id(), "[0-9A-F]{20}", any::<bool>(), optional(text().prop_map(J::Str)), optional(timestamp().prop_map(J::Str)), unknown_fields()).prop_map(
-        |(chat, id, from_me, body, ts, unknown)| {
+    (
+        chat_id(),
+        "[0-9A-F]{20}",
+        any::<bool>(),
+        optional(text().prop_map(J::Str)),
+        optional(timestamp().prop_map(J::Str)),
+        unknown_fields(),
+    )
+        .prop_map(|(chat, id, from_me, body, ts, unknown)| {
             object(
                 vec![("chat_id", J::Str(chat.clone())), ("message_id", J::Str(format!("{from_me}_{chat}_{id}")))],
                 vec![("body", body), ("timestamp", ts)],
                 unknown,
             )
-        },
-    )
+        })
 }
 
 fn chat() -> impl Strategy<Value = J> {
-    (chat_id(), optional(labels().prop_map(J::Str)), optional(string_map()), prop::collection::vec((chat_id(), labels()), 0..3), unknown_fields())
+    (
+        chat_id(),
+        optional(labels().prop_map(J::Str)),
+        optional(string_map()),
+        prop::collection::vec((chat_id(), labels()), 0..3),
+        unknown_fields(),
+    )
         .prop_map(|(id, labels, props, members, unknown)| {
             let members = J::Obj(dedupe(
                 members
                     .into_iter()
-                    .map(|(m, l)| (m.clone(), J::Obj(vec![("contact_id".into(), J::Str(m)), ("contact_labels".into(), J::Str(l))])))
+                    .map(|(m, l)| {
+                        (m.clone(), J::Obj(vec![("contact_id".into(), J::Str(m)), ("contact_labels".into(), J::Str(l))]))
+                    })
                     .collect(),
             ));
-            object(vec![("chat_id", J::Str(id))], vec![("chat_labels", labels), ("custom_properties", props), ("members", Some(members))], unknown)
+            object(
+                vec![("chat_id", J::Str(id))],
+                vec![("chat_labels", labels), ("custom_properties", props), ("members", Some(members))],
+                unknown,
+            )
         })
 }
 
 fn payload() -> impl Strategy<Value = J> {
     (ticket(), optional(chat()), optional(message()), prop::collection::vec(message(), 0..3), unknown_fields()).prop_map(
         |(ticket, chat, message, attached, unknown)| {
-            object(vec![("ticket", ticket)], vec![("chat", chat), ("message", message), ("attached_messages", Some(J::Arr(attached)))], unknown)
+            object(
+                vec![("ticket", ticket)],
+                vec![("chat", chat), ("message", message), ("attached_messages", Some(J::Arr(attached)))],
+                unknown,
+            )
         },
     )
 }
@@ -246,12 +283,13 @@ fn check_nothing_lost(input: &Value<'_>, output: &Value<'_>, path: &str) -> Resu
                 let key: &str = &m.key;
                 let ok = match (&m.value.kind, key) {
                     (Kind::String(s), k) if LABEL_FIELDS.contains(&k) => {
-                        let want: Vec<String> = split_labels(s).into_iter().map(|l| canonical_str(l)).collect();
+                        let want: Vec<String> = split_labels(s).into_iter().map(canonical_str).collect();
                         canonical(out) == format!("[{}]", want.join(","))
                     }
                     (Kind::Null, k) if LABEL_FIELDS.contains(&k) => canonical(out) == "[]",
                     (Kind::String(s), k) if TIME_FIELDS.contains(&k) => {
-                        out.as_str() == Some(&format_iso_millis(parse_timestamp(s).expect("generated timestamps are valid").millis))
+                        out.as_str()
+                            == Some(&format_iso_millis(parse_timestamp(s).expect("generated timestamps are valid").millis))
                     }
                     (Kind::String(s), k) if EMAIL_FIELDS.contains(&k) => out.as_str() == Some(&s.trim().to_ascii_lowercase()),
                     (Kind::Object(props), k) if MAP_FIELDS.contains(&k) => props.iter().all(|p| {

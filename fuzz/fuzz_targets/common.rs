@@ -9,7 +9,7 @@ use periskope_events::{to_js_json, Options, Target};
 pub fn check_all_targets(input: &[u8]) {
     for strict in [false, true] {
         let options = Options { strict, max_issues: 50, ..Options::default() };
-        for target in [Target::TicketCreated, Target::Webhook] {
+        for target in [Target::Event("ticket.created"), Target::Event("message.created"), Target::Webhook] {
             let out = to_js_json(input, &options, target, true);
             let (root, duplicates) = json::parse(&out, 512).expect("the result is JSON");
             assert!(duplicates.is_empty(), "the result has no duplicate keys");

@@ -8,7 +8,11 @@
 // Every rule lives in the Rust core.
 
 /* eslint-disable no-unused-vars */
-function createApi(wasm) {
+// `wasm` is the build's wasm-bindgen glue; `reload`, where the build can
+// offer one, returns a fresh instance of it: after a trap (which should never
+// happen, and would leave the instance in an unknown state) the next call
+// runs on a new instance instead of a possibly corrupted one.
+function createApi(wasm, reload) {
   'use strict';
 
   const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -16,7 +20,8 @@ function createApi(wasm) {
   const MAX_U32 = 0xffffffff;
   const FLAG_STRICT = 1;
   const FLAG_VALIDATE_ONLY = 2;
-  const OPTION_NAMES = ['strict', 'maxBytes', 'maxIssues'];
+  const UNKNOWN_EVENT_FLAGS = { warn: 0, error: 4, ignore: 8 };
+  const OPTION_NAMES = ['strict', 'maxBytes', 'maxIssues', 'unknownEvents'];
   const encoder = new TextEncoder();
 
   /** The error thrown by the parse functions: `issues` lists every problem. */
@@ -53,7 +58,7 @@ function createApi(wasm) {
         throw new TypeError('unknown option ' + JSON.stringify(key) + ' (known: ' + OPTION_NAMES.join(', ') + ')');
       }
     }
-    const { strict = false, maxBytes = DEFAULT_MAX_BYTES, maxIssues = DEFAULT_MAX_ISSUES } = options;
+    const { strict = false, maxBytes = DEFAULT_MAX_BYTES, maxIssues = DEFAULT_MAX_ISSUES, unknownEvents = 'warn' } = options;
     if (typeof strict !== 'boolean') throw new TypeError('option strict must be a boolean');
     if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_U32) {
       throw new TypeError('option maxBytes must be an integer from 1 to ' + MAX_U32);
@@ -61,8 +66,16 @@ function createApi(wasm) {
     if (!Number.isInteger(maxIssues) || maxIssues < 1 || maxIssues > MAX_U32) {
       throw new TypeError('option maxIssues must be an integer from 1 to ' + MAX_U32);
     }
-    return { flags: strict ? FLAG_STRICT : 0, maxBytes, maxIssues };
+    if (!Object.prototype.hasOwnProperty.call(UNKNOWN_EVENT_FLAGS, unknownEvents)) {
+      throw new TypeError("option unknownEvents must be 'warn', 'error' or 'ignore'");
+    }
+    return { flags: (strict ? FLAG_STRICT : 0) | UNKNOWN_EVENT_FLAGS[unknownEvents], maxBytes, maxIssues };
   }
+
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  const isWellFormed = typeof String.prototype.isWellFormed === 'function'
+    ? (text) => text.isWellFormed()
+    : (text) => !LONE_SURROGATE.test(text);
 
   function rootIssue(code, message) {
     return { path: '', code, message, severity: 'error' };
@@ -93,15 +106,13 @@ function createApi(wasm) {
       return { issue: rootIssue('invalid_input', 'expected a string, a Uint8Array, an ArrayBuffer or a parsed JSON object, got ' + typeof input) };
     } else {
       try {
+        const problem = inspect(input, [], 0, new Set());
+        if (problem) return { issue: problem, fromObject: true };
         text = JSON.stringify(input);
       } catch (e) {
-        // A cycle, a BigInt, or a throwing getter or toJSON. The engine's own
-        // message is not repeated: it can quote the payload's keys.
-        const why = typeof input === 'object' && e instanceof TypeError ? 'it has a cycle or a BigInt' : 'reading it threw';
-        return { issue: rootIssue('invalid_input', 'the object cannot be converted to JSON: ' + why) };
-      }
-      if (text === undefined) {
-        return { issue: rootIssue('invalid_input', 'the value cannot be converted to JSON') };
+        // A throwing getter, toJSON or Proxy trap. The engine's message is
+        // not repeated: it can quote the payload.
+        return { issue: rootIssue('invalid_input', 'the object cannot be read: reading one of its properties threw'), fromObject: true };
       }
       const prepared = toBytes(text, maxBytes);
       prepared.fromObject = true;
@@ -110,19 +121,80 @@ function createApi(wasm) {
     // Each UTF-16 unit is at least one UTF-8 byte: a string this long is over
     // the limit whatever it holds, and is refused before encoding it.
     if (text.length > maxBytes) return { issue: tooLarge(text.length, maxBytes) };
+    // TextEncoder would silently turn a lone surrogate into U+FFFD; it is
+    // refused instead, as a lone surrogate escape is.
+    if (!isWellFormed(text)) {
+      return { issue: rootIssue('invalid_encoding', 'the string has a lone surrogate, which is not a Unicode character') };
+    }
     return { bytes: encoder.encode(text) };
   }
 
-  function run(exportFn, input, options, validateOnly) {
+  // Calls the core with the input's bytes; `call(bytes, flags, maxBytes,
+  // maxIssues)` is one wasm export. Returns the parsed `{ data, issues }`.
+  const MAX_DEPTH = 64;
+
+  function pointer(keys) {
+    return keys.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  }
+
+  // Finds, before JSON.stringify runs, what it would silently drop or change
+  // in an object: the SDK hands over plain JSON data, and anything else is
+  // reported with its path instead of vanishing. `undefined` properties are
+  // absent, as in JSON. Recursion is bounded by MAX_DEPTH.
+  function inspect(value, keys, depth, ancestors) {
+    const type = typeof value;
+    if (value === null || type === 'string' || type === 'boolean') return null;
+    const fail = (code, message) => ({ path: pointer(keys), code, message, severity: 'error' });
+    if (type === 'number') return Number.isFinite(value) ? null : fail('invalid_input', 'NaN and Infinity are not JSON numbers');
+    if (type !== 'object') return fail('invalid_input', 'a ' + type + ' is not JSON data');
+    if (depth >= MAX_DEPTH) return fail('too_deep', 'arrays and objects nest too deeply (limit ' + MAX_DEPTH + ')');
+    if (ancestors.has(value)) return fail('invalid_input', 'the object contains itself (a cycle)');
+    if (typeof value.toJSON === 'function') return null; // a Date, or an object that says how it serializes
+    const isArray = Array.isArray(value);
+    if (!isArray) {
+      const proto = Object.getPrototypeOf(value);
+      // Plain objects, from this realm or another (Object.prototype's own prototype is null).
+      const plain = proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
+      if (!plain) {
+        const name = (proto && proto.constructor && proto.constructor.name) || 'object';
+        return fail('invalid_input', 'a ' + name + ' is not plain JSON data (JSON.stringify would drop its contents)');
+      }
+    }
+    if (Object.getOwnPropertySymbols(value).length > 0) return fail('invalid_input', 'symbol-keyed properties are not JSON data');
+    ancestors.add(value);
+    const names = isArray ? null : Object.keys(value);
+    const length = isArray ? value.length : names.length;
+    for (let i = 0; i < length; i++) {
+      const key = isArray ? i : names[i];
+      const child = value[key];
+      if (child === undefined && !isArray) continue;
+      keys.push(key);
+      const problem = child === undefined ? fail('invalid_input', 'undefined is not JSON data') : inspect(child, keys, depth + 1, ancestors);
+      keys.pop();
+      if (problem) return problem;
+    }
+    ancestors.delete(value);
+    return null;
+  }
+
+  function run(call, input, options, validateOnly) {
     const { flags, maxBytes, maxIssues } = readOptions(options);
     const prepared = toBytes(input, maxBytes);
     if (prepared.issue) return { data: null, issues: [prepared.issue] };
     let result;
     try {
-      result = JSON.parse(exportFn(prepared.bytes, flags | (validateOnly ? FLAG_VALIDATE_ONLY : 0), maxBytes, maxIssues));
+      result = JSON.parse(call(prepared.bytes, flags | (validateOnly ? FLAG_VALIDATE_ONLY : 0), maxBytes, maxIssues));
     } catch (e) {
+      if (reload) {
+        try {
+          wasm = reload();
+        } catch (_) {
+          // Keep the old instance: the next call will report again.
+        }
+      }
       return { data: null, issues: [rootIssue('internal_error', 'periskope-events failed unexpectedly; please report this input')] };
     }
+    if (result.signature_error) return result;
     if (prepared.fromObject) {
       // Positions refer to text the caller never saw.
       for (const issue of result.issues) {
@@ -140,40 +212,239 @@ function createApi(wasm) {
     return { errors, warnings };
   }
 
-  function validator(exportFn) {
-    return function validate(input, options) {
-      const { errors, warnings } = split(run(exportFn, input, options, true).issues);
-      return { valid: errors.length === 0, errors, warnings };
+  function validateWith(call, input, options) {
+    const { errors, warnings } = split(run(call, input, options, true).issues);
+    return { valid: errors.length === 0, errors, warnings };
+  }
+
+  function safeParseWith(call, input, options, what) {
+    const { data, issues } = run(call, input, options, false);
+    if (data === null) return { success: false, error: new PayloadError(issues, what) };
+    return { success: true, data, warnings: issues };
+  }
+
+  function unwrap(result) {
+    if (!result.success) throw result.error;
+    return result.data;
+  }
+
+  // --- Events -------------------------------------------------------------
+
+  const knownEvents = Object.freeze(JSON.parse(wasm.known_events()));
+  const knownEventSet = new Set(knownEvents);
+
+  function isKnownEvent(name) {
+    return typeof name === 'string' && knownEventSet.has(name);
+  }
+
+  function eventCall(name) {
+    if (!isKnownEvent(name)) {
+      throw new TypeError('unknown event ' + JSON.stringify(name) + '; known events: ' + knownEvents.join(', '));
+    }
+    return (bytes, flags, maxBytes, maxIssues) => wasm.event_payload(name, bytes, flags, maxBytes, maxIssues);
+  }
+
+  const validateEvent = (name, input, options) => validateWith(eventCall(name), input, options);
+  const safeParseEvent = (name, input, options) => safeParseWith(eventCall(name), input, options, name + ' payload');
+  const parseEvent = (name, input, options) => unwrap(safeParseEvent(name, input, options));
+
+  const validateWebhook = (body, options) => validateWith(wasm.webhook, body, options);
+  const safeParseWebhook = (body, options) => safeParseWith(wasm.webhook, body, options, 'webhook body');
+  const parseWebhook = (body, options) => unwrap(safeParseWebhook(body, options));
+
+  // --- Signatures ---------------------------------------------------------
+
+  const SIGNATURE_HEADER = 'x-periskope-signature';
+  const VERIFY_CODES = ['', 'missing_signature', 'malformed_signature', 'signature_mismatch', 'missing_key'];
+  const VERIFY_MESSAGES = {
+    missing_signature: 'no signature: the request has no x-periskope-signature header, or it is empty',
+    malformed_signature: 'the signature is not 64 hexadecimal characters (optionally after sha256=)',
+    signature_mismatch: 'the signature does not match the body for any of the signing keys',
+    missing_key: "no signing key was given: pass the key from Periskope's webhook settings (or several, while rotating)",
+    body_was_parsed:
+      'the body was already parsed into an object: the signature covers the exact bytes received, so pass the raw body ' +
+      '(a string, Buffer, Uint8Array or ArrayBuffer), e.g. express.raw() instead of express.json()',
+  };
+
+  /** Thrown by signature checks. `code` is stable; nothing secret is ever in it. */
+  class WebhookVerificationError extends Error {
+    constructor(code) {
+      super(VERIFY_MESSAGES[code]);
+      this.name = 'WebhookVerificationError';
+      this.code = code;
+    }
+  }
+
+  // The exact bytes of a raw body, or the most common mistake named.
+  function rawBody(body) {
+    if (typeof body === 'string') return encoder.encode(body);
+    if (body instanceof Uint8Array) return body;
+    if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') return new Uint8Array(body);
+    if (body !== null && typeof body === 'object') throw new WebhookVerificationError('body_was_parsed');
+    throw new TypeError('the body must be the raw request body: a string, Buffer, Uint8Array or ArrayBuffer');
+  }
+
+  // All keys as one byte buffer plus their lengths: one crossing into wasm.
+  function keyBytes(keys) {
+    const list = Array.isArray(keys) ? keys : keys === undefined || keys === null ? [] : [keys];
+    const encoded = list.map((k) => {
+      if (typeof k === 'string') return encoder.encode(k);
+      if (k instanceof Uint8Array) return k;
+      throw new TypeError('a signing key must be a string or a Uint8Array');
+    });
+    if (encoded.length === 0 || encoded.some((k) => k.length === 0)) throw new WebhookVerificationError('missing_key');
+    const lengths = new Uint32Array(encoded.map((k) => k.length));
+    const bytes = new Uint8Array(lengths.reduce((a, b) => a + b, 0));
+    let at = 0;
+    for (const k of encoded) {
+      bytes.set(k, at);
+      at += k.length;
+    }
+    return { bytes, lengths };
+  }
+
+  // The signature from a header value, a plain object of headers (any case;
+  // Node's IncomingHttpHeaders included) or a Fetch API Headers.
+  function readSignature(source) {
+    if (source === undefined || source === null) return '';
+    if (typeof source === 'string') return source;
+    if (typeof source.get === 'function') return source.get(SIGNATURE_HEADER) || '';
+    if (typeof source === 'object') {
+      for (const name of Object.keys(source)) {
+        if (name.toLowerCase() !== SIGNATURE_HEADER) continue;
+        const value = source[name];
+        // Node joins repeated headers; an array here means several values,
+        // which cannot be one signature.
+        if (Array.isArray(value)) return value.length === 1 ? String(value[0]) : value.join(', ');
+        return value === undefined || value === null ? '' : String(value);
+      }
+      return '';
+    }
+    throw new TypeError('the signature must be a header value, a headers object or a Headers instance');
+  }
+
+  function verifySignature(body, signature, keys) {
+    const bytes = rawBody(body);
+    const { bytes: keyData, lengths } = keyBytes(keys);
+    const code = wasm.verify_signature(bytes, readSignature(signature), keyData, lengths);
+    return code === 0;
+  }
+
+  function constructEvent(body, signatureOrHeaders, keys, options) {
+    const bytes = rawBody(body);
+    const { bytes: keyData, lengths } = keyBytes(keys);
+    const signature = readSignature(signatureOrHeaders);
+    const result = run(
+      (input, flags, maxBytes, maxIssues) => wasm.construct_event(input, signature, keyData, lengths, flags, maxBytes, maxIssues),
+      bytes,
+      options,
+      false,
+    );
+    if (result.signature_error) throw new WebhookVerificationError(VERIFY_CODES[result.signature_error]);
+    if (result.data === null) throw new PayloadError(result.issues, 'webhook body');
+    return result.data;
+  }
+
+  async function verifyRequest(request, keys, options) {
+    if (!request || typeof request.arrayBuffer !== 'function' || !request.headers) {
+      throw new TypeError('verifyRequest takes a Fetch API Request');
+    }
+    if (request.bodyUsed) throw new WebhookVerificationError('body_was_parsed');
+    const body = new Uint8Array(await request.arrayBuffer());
+    return constructEvent(body, request.headers, keys, options);
+  }
+
+  function signPayload(body, key) {
+    const { bytes } = keyBytes(key);
+    if (Array.isArray(key)) throw new TypeError('signPayload takes one key');
+    return wasm.sign_payload(rawBody(body), bytes);
+  }
+
+  // --- Test helpers and the SDK ------------------------------------------
+
+  // Merges `overrides` into `target`: objects recursively, anything else
+  // replaced. Keys are defined, not assigned, so `__proto__` stays data.
+  function merge(target, overrides) {
+    for (const key of Object.keys(overrides)) {
+      const value = overrides[key];
+      const current = target[key];
+      const bothObjects = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current);
+      Object.defineProperty(target, key, {
+        value: bothObjects ? merge(current, value) : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return target;
+  }
+
+  function sampleEvent(name, overrides) {
+    if (!isKnownEvent(name)) throw new TypeError('unknown event ' + JSON.stringify(name));
+    const data = JSON.parse(wasm.sample_payload(name));
+    const envelope = {
+      event: name,
+      data,
+      org_id: typeof data.org_id === 'string' ? data.org_id : SAMPLE_ORG_ID,
+      timestamp: SAMPLE_TIMESTAMP,
+    };
+    return overrides === undefined ? envelope : merge(envelope, overrides);
+  }
+
+  const SAMPLE_ORG_ID = '2997dd64-89bf-48d3-9a22-b314fca017e5';
+  const SAMPLE_TIMESTAMP = '2025-01-26T13:46:55.758+00:00';
+
+  function withValidation(eventName, handler, options) {
+    eventCall(eventName); // an unknown event name is a mistake: say it now
+    if (typeof handler !== 'function') throw new TypeError('withValidation needs a handler function');
+    const { onInvalid, ...parseOptions } = options || {};
+    readOptions(parseOptions);
+    const reject =
+      onInvalid ||
+      ((error) => {
+        const first = error.errors[0];
+        console.warn('periskope-events: skipped an invalid ' + eventName + ' payload: ' + (first ? describe(first) : error.message));
+      });
+    return function validated(payload) {
+      const result = safeParseEvent(eventName, payload, parseOptions);
+      if (!result.success) {
+        try {
+          reject(result.error, payload);
+        } catch (e) {
+          // A throwing onInvalid must not take the socket's listener down either.
+          console.error('periskope-events: onInvalid threw', e);
+        }
+        return undefined;
+      }
+      return handler(result.data, result.warnings);
     };
   }
 
-  function safeParser(exportFn, what) {
-    return function safeParse(input, options) {
-      const { data, issues } = run(exportFn, input, options, false);
-      if (data === null) return { success: false, error: new PayloadError(issues, what) };
-      return { success: true, data, warnings: issues };
-    };
-  }
-
-  function parser(safeParse) {
-    return function parse(input, options) {
-      const result = safeParse(input, options);
-      if (!result.success) throw result.error;
-      return result.data;
-    };
-  }
-
-  const safeParseTicketCreated = safeParser(wasm.ticket_created, 'ticket.created payload');
-  const safeParseWebhook = safeParser(wasm.webhook, 'webhook body');
+  const ticketCreated = (fn) => (input, options) => fn('ticket.created', input, options);
 
   return {
     PayloadError,
-    validateTicketCreated: validator(wasm.ticket_created),
-    safeParseTicketCreated,
-    parseTicketCreated: parser(safeParseTicketCreated),
-    validateWebhook: validator(wasm.webhook),
+    WebhookVerificationError,
+    knownEvents,
+    isKnownEvent,
+    isEvent: (hook, event) => hook !== null && typeof hook === 'object' && hook.known === true && hook.event === event,
+    validateEvent,
+    parseEvent,
+    safeParseEvent,
+    validateTicketCreated: ticketCreated(validateEvent),
+    parseTicketCreated: ticketCreated(parseEvent),
+    safeParseTicketCreated: ticketCreated(safeParseEvent),
+    validateWebhook,
+    parseWebhook,
     safeParseWebhook,
-    parseWebhook: parser(safeParseWebhook),
+    verifySignature,
+    constructEvent,
+    verifyRequest,
+    signPayload,
+    sampleEvent,
+    withValidation,
     formatIssue: describe,
+    wasmMemoryBytes: () => wasm.memory_bytes(),
   };
 }

@@ -1,24 +1,34 @@
 //! The webhook envelope `{ event, data, org_id, timestamp, previous_attributes? }`
-//! and the dispatch from an event name to its payload model.
+//! and the dispatch from its event name to the payload's model.
 
 use std::borrow::Cow;
 
-use super::ticket::TicketInfo;
+use super::{is_known_event, read_event_data, EventData};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{JsonWriter, Kind, Member, Value};
 use crate::model::kinds::{Timestamp, Uuid};
-use crate::model::{check_derived, read_field, Cx, Extra, FieldKind, Model};
+use crate::model::{check_derived, read_field, Cx, Extra, FieldKind};
 
-/// The events whose payload this version validates and normalizes.
-pub const VALIDATED_EVENTS: &[&str] = &["ticket.created", "ticket.updated", "ticket.deleted"];
+/// What to do with an event name this version does not know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnknownEvents {
+    /// Pass it through with its data as sent, with an `unknown_event`
+    /// warning (an error with `strict`).
+    #[default]
+    Warn,
+    /// Reject it with an `unknown_event` error.
+    Error,
+    /// Pass it through silently.
+    Ignore,
+}
 
-/// A webhook's payload, by event.
+/// A webhook's payload.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WebhookData<'a> {
-    /// `ticket.created`, `ticket.updated` or `ticket.deleted`.
-    Ticket(Box<TicketInfo<'a>>),
-    /// An event this version does not validate: its data as sent (JSON text).
-    Unvalidated(&'a str),
+    /// A known event's payload, validated and normalized.
+    Known(EventData<'a>),
+    /// An event this version does not know: its data as sent (JSON text).
+    Unknown(&'a str),
 }
 
 /// A webhook delivery: the envelope and its normalized payload.
@@ -39,6 +49,10 @@ pub struct Webhook<'a> {
     pub extra: Vec<Extra<'a>>,
 }
 
+/// Envelope keys computed by this library, which a sender's copy must not
+/// shadow in the output.
+const DERIVED_KEYS: &[&str] = &["known", "dedup_key"];
+
 /// Whether `value` looks like an envelope rather than a bare payload: an
 /// object with `data` and `event` (or `event_type`).
 pub(crate) fn is_envelope(value: &Value<'_>) -> bool {
@@ -47,11 +61,7 @@ pub(crate) fn is_envelope(value: &Value<'_>) -> bool {
 
 /// Reads the event name from `event`, or from `event_type` with a warning.
 /// Records an error and returns `None` when neither is a string.
-pub(crate) fn read_event_name<'a>(
-    members: &[crate::json::Member<'a>],
-    object: &Value<'a>,
-    cx: &mut Cx<'a>,
-) -> Option<Cow<'a, str>> {
+pub(crate) fn read_event_name<'a>(members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Option<Cow<'a, str>> {
     let event = members.iter().find(|m| m.key == "event");
     let alias = members.iter().find(|m| m.key == "event_type");
     let member = match (event, alias) {
@@ -77,11 +87,13 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
         return None;
     };
     let event = read_event_name(members, root, cx);
+    let known = event.as_deref().is_some_and(is_known_event);
     let mut org_id = None;
     let mut timestamp = None;
     let mut data = None;
     let mut previous_attributes = None;
     let mut extra = Vec::new();
+    let mut derived: Vec<&Member<'a>> = Vec::new();
     let mut seen = [false; 3];
     for member in members.iter() {
         match &*member.key {
@@ -97,24 +109,22 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
             "data" => {
                 seen[2] = true;
                 cx.push_key(member.key.clone());
-                data = Some(read_data(event.as_deref(), &member.value, cx));
+                data = match event.as_deref() {
+                    Some(name) if known => read_event_data(name, &member.value, cx).map(WebhookData::Known),
+                    _ => Some(WebhookData::Unknown(cx.raw(&member.value))),
+                };
                 cx.pop();
             }
-            "previous_attributes" => {
-                if !matches!(member.value.kind, Kind::Object(_) | Kind::Null) {
+            "previous_attributes" => match member.value.kind {
+                Kind::Object(_) => previous_attributes = Some(cx.raw(&member.value)),
+                Kind::Null => {}
+                _ => {
                     cx.push_key(member.key.clone());
                     cx.wrong_type("an object", &member.value);
                     cx.pop();
-                } else if !matches!(member.value.kind, Kind::Null) {
-                    previous_attributes = Some(cx.raw(&member.value));
                 }
-            }
-            // Computed by us; the sender's copy must not shadow ours.
-            "known" => check_derived(
-                member,
-                if event.as_deref().is_some_and(|e| VALIDATED_EVENTS.contains(&e)) { "true" } else { "false" },
-                cx,
-            ),
+            },
+            key if DERIVED_KEYS.contains(&key) => derived.push(member),
             _ => {
                 if cx.strict() {
                     cx.push_key(member.key.clone());
@@ -130,36 +140,62 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
             cx.error(IssueCode::MissingField, format!("the required field {name} is missing"), root);
         }
     }
-    Some(Webhook { event: event?, org_id, timestamp, data: data?, previous_attributes, extra })
+    if !known {
+        if let Some(member) = members.iter().find(|m| m.key == "event" || m.key == "event_type") {
+            cx.push_key(member.key.clone());
+            match cx.unknown_events() {
+                UnknownEvents::Warn => cx.warn(
+                    IssueCode::UnknownEvent,
+                    "this version does not know this event; its data is passed through as sent",
+                    &member.value,
+                ),
+                UnknownEvents::Error => cx.error(
+                    IssueCode::UnknownEvent,
+                    "this version does not know this event (option unknownEvents: 'error')",
+                    &member.value,
+                ),
+                UnknownEvents::Ignore => {}
+            }
+            cx.pop();
+        }
+    }
+    let webhook = Webhook { event: event?, org_id, timestamp, data: data?, previous_attributes, extra };
+    for member in derived {
+        let ours = if member.key == "known" { webhook.is_known().to_string() } else { quoted(&webhook.dedup_key()) };
+        check_derived(member, &ours, cx);
+    }
+    Some(webhook)
 }
 
-/// Reads `data` as the payload of `event`.
-fn read_data<'a>(event: Option<&str>, value: &Value<'a>, cx: &mut Cx<'a>) -> WebhookData<'a> {
-    match event {
-        Some(name) if VALIDATED_EVENTS.contains(&name) => match crate::api::read_ticket_info(value, cx) {
-            Some(info) => WebhookData::Ticket(Box::new(info)),
-            None => WebhookData::Unvalidated(cx.raw(value)),
-        },
-        Some(_) => {
-            cx.warn(
-                IssueCode::UnknownEvent,
-                "this version does not validate this event; its data is passed through as sent",
-                value,
-            );
-            WebhookData::Unvalidated(cx.raw(value))
-        }
-        None => WebhookData::Unvalidated(cx.raw(value)),
-    }
+fn quoted(s: &str) -> String {
+    let mut w = JsonWriter::default();
+    w.string(s);
+    w.finish()
 }
 
 impl<'a> Webhook<'a> {
-    /// Whether this version validated and normalized the payload.
-    pub fn is_validated(&self) -> bool {
-        !matches!(self.data, WebhookData::Unvalidated(_))
+    /// Whether the event is known, so its payload was validated and normalized.
+    pub fn is_known(&self) -> bool {
+        matches!(self.data, WebhookData::Known(_))
+    }
+
+    /// A stable key for recognizing a redelivery of the same event, since the
+    /// envelope has no delivery id:
+    /// `<event>:<org_id>:<entity id>:<timestamp>`, with the timestamp
+    /// normalized to UTC ISO 8601 and the entity id from
+    /// [`EventData::entity_id`] (empty for unknown events and absent values).
+    pub fn dedup_key(&self) -> String {
+        let org = self.org_id.as_ref().map_or("", |id| &*id.0);
+        let entity = match &self.data {
+            WebhookData::Known(data) => data.entity_id().unwrap_or(""),
+            WebhookData::Unknown(_) => "",
+        };
+        let time = self.timestamp.map(|t| crate::normalize::format_iso_millis(t.millis)).unwrap_or_default();
+        format!("{}:{org}:{entity}:{time}", self.event)
     }
 
     /// The normalized delivery as compact JSON:
-    /// `{ event, known, org_id, timestamp, data, previous_attributes, ... }`.
+    /// `{ event, known, org_id, timestamp, data, previous_attributes, dedup_key, ... }`.
     pub fn to_json(&self) -> String {
         let mut w = JsonWriter::with_capacity(1024);
         self.write_json(&mut w);
@@ -171,7 +207,7 @@ impl<'a> Webhook<'a> {
         w.key("event");
         w.string(&self.event);
         w.key("known");
-        w.bool(self.is_validated());
+        w.bool(self.is_known());
         w.key("org_id");
         match &self.org_id {
             Some(id) => id.write(w),
@@ -184,14 +220,16 @@ impl<'a> Webhook<'a> {
         }
         w.key("data");
         match &self.data {
-            WebhookData::Ticket(info) => info.write_json(w),
-            WebhookData::Unvalidated(json) => w.raw_compact(json),
+            WebhookData::Known(data) => data.write_json(w),
+            WebhookData::Unknown(json) => w.raw_compact(json),
         }
         w.key("previous_attributes");
         match self.previous_attributes {
             Some(json) => w.raw_compact(json),
             None => w.null(),
         }
+        w.key("dedup_key");
+        w.string(&self.dedup_key());
         for extra in &self.extra {
             w.key(&extra.key);
             w.raw_compact(extra.json);

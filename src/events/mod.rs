@@ -11,10 +11,8 @@
 //! | `note.created` | `ObjNoteType` | [`note::Note`] |
 //! | `org.phone.updated`, `.connected`, `.disconnected`, `.qr` | `PhoneInfoType` | [`phone::PhoneInfo`] |
 
-use crate::api::{Options, Parsed};
-use crate::issue::{Issue, IssueCode, Report, Severity};
-use crate::json::{self, JsonWriter, Value};
-use crate::model::{read_model, Cx, Model, PendingIssue};
+use crate::json::{JsonWriter, Value};
+use crate::model::{read_model, Cx, Model};
 
 pub mod chat;
 pub mod envelope;
@@ -271,98 +269,11 @@ pub fn sample_payload(event: &str) -> Option<&'static str> {
     KNOWN_EVENTS.iter().position(|known| *known == event).map(|i| SAMPLES[i])
 }
 
-/// Reads an SDK payload (an event's `data`, without the webhook envelope),
-/// given as JSON text, as the payload of `event`.
-///
-/// The same pipeline as the crate's other entry points, minus the byte-level
-/// steps (`text` is already a string; a byte order mark is not skipped):
-/// `max_bytes`, syntax, duplicate keys and nesting, then the model. An event
-/// not in [`KNOWN_EVENTS`] is an `unknown_event` error.
-///
-/// ```
-/// use periskope_events::events::{parse_payload, EventData};
-/// use periskope_events::Options;
-/// let body = r#"{"message_id":"true_919537851844@c.us_3EB0C62861626B2D8BD4A386","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13",
-///   "org_phone":"918527184400@c.us","id":{"id":"3EB0C62861626B2D8BD4A386","fromMe":true,"remote":"919537851844@c.us",
-///   "_serialized":"true_919537851844@c.us_3EB0C62861626B2D8BD4A386"},"ack":"2"}"#;
-/// let parsed = parse_payload("message.created", body, &Options::default()).unwrap();
-/// let EventData::Message(message) = parsed.value else { panic!() };
-/// assert_eq!(message.ack.unwrap().level(), Some(2));
-/// assert_eq!(message.id.unwrap().from_me, Some(true));
-/// assert_eq!(parsed.warnings[0].code.as_str(), "coerced_value"); // fromMe and _serialized renamed
-/// ```
-pub fn parse_payload<'a>(event: &str, text: &'a str, options: &Options) -> Result<Parsed<EventData<'a>>, Report> {
-    let fail = |code, message: String, position| {
-        Err(Report::from_issues(vec![Issue { path: String::new(), code, message, severity: Severity::Error, position }]))
-    };
-    if EventFamily::of(event).is_none() {
-        return fail(IssueCode::UnknownEvent, "this event is not one of the known events".into(), None);
-    }
-    if text.len() > options.max_bytes {
-        let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", text.len(), options.max_bytes);
-        return fail(IssueCode::TooLarge, message, None);
-    }
-    let (root, duplicates) = match json::parse(text, options.max_depth) {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            let code = match e.kind {
-                json::ParseErrorKind::Syntax => IssueCode::InvalidJson,
-                json::ParseErrorKind::Encoding => IssueCode::InvalidEncoding,
-                json::ParseErrorKind::TooDeep => IssueCode::TooDeep,
-            };
-            let position = json::position::positions(text, &[e.offset]).pop();
-            let message = match (e.kind, position) {
-                (json::ParseErrorKind::TooDeep, _) => format!("{} (limit {})", e.message, options.max_depth),
-                (_, Some(p)) => format!("{} at line {}, column {}", e.message, p.line, p.column),
-                (_, None) => e.message.to_string(),
-            };
-            return fail(code, message, position);
-        }
-    };
-    let mut cx = Cx::new(text, options.strict, options.max_issues);
-    for d in duplicates {
-        cx.push_pending(PendingIssue {
-            path: d.path,
-            code: IssueCode::DuplicateKey,
-            message: "this key appears more than once in its object; JSON.parse would keep only the last".into(),
-            severity: Severity::Error,
-            offset: u32::try_from(d.offset).ok(),
-        });
-    }
-    let data = read_event_data(event, &root, &mut cx);
-    let offsets: Vec<usize> = cx.issues.iter().map(|i| i.offset.unwrap_or(0) as usize).collect();
-    let positions = json::position::positions(text, &offsets);
-    let mut issues: Vec<Issue> = std::mem::take(&mut cx.issues)
-        .into_iter()
-        .zip(positions)
-        .map(|(p, position)| Issue {
-            position: p.offset.map(|_| position),
-            path: p.path,
-            code: p.code,
-            message: p.message,
-            severity: p.severity,
-        })
-        .collect();
-    if cx.dropped > 0 {
-        let message = format!("{} more issues were found and not listed (option maxIssues)", cx.dropped);
-        issues.push(Issue {
-            path: String::new(),
-            code: IssueCode::TooManyIssues,
-            message,
-            severity: Severity::Error,
-            position: None,
-        });
-    }
-    let report = Report::from_issues(issues);
-    match data {
-        Some(value) if report.is_valid() => Ok(Parsed { value, warnings: report.into_issues() }),
-        _ => Err(report),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Options;
+    use crate::json;
 
     #[test]
     fn every_known_event_has_a_family_named_like_it() {
@@ -388,7 +299,8 @@ mod tests {
     #[test]
     fn unknown_events_record_nothing() {
         let (root, _) = json::parse("{}", 4).unwrap();
-        let mut cx = Cx::new("{}", false, 10);
+        let options = Options { max_issues: 10, ..Options::default() };
+        let mut cx = Cx::new("{}", &options);
         assert!(read_event_data("chat.updated", &root, &mut cx).is_none());
         assert!(cx.issues.is_empty());
         assert!(sample_payload("chat.updated").is_none());

@@ -1029,7 +1029,8 @@ mod tests {
     /// and each issue as `(path, code, severity)`.
     fn read<'a, K: FieldKind<'a>>(text: &'a str, strict: bool) -> (Option<String>, Vec<(String, IssueCode, Severity)>) {
         let (value, _) = crate::json::parse(text, 16).unwrap();
-        let mut cx = Cx::new(text, strict, 100);
+        let options = crate::api::Options { strict, ..Default::default() };
+        let mut cx = Cx::new(text, &options);
         let out = read_field::<K>(&Cow::Borrowed("f"), &value, false, &mut cx).map(|k| {
             let mut w = JsonWriter::default();
             k.write(&mut w);

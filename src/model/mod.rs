@@ -33,11 +33,25 @@ pub struct Cx<'a> {
     pub(crate) dropped: usize,
     /// The input text, so unknown fields can be kept as written.
     src: &'a str,
+    unknown_events: crate::events::envelope::UnknownEvents,
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(src: &'a str, strict: bool, max_issues: usize) -> Self {
-        Cx { path: Vec::with_capacity(8), issues: Vec::new(), strict, max_issues, dropped: 0, src }
+    pub(crate) fn new(src: &'a str, options: &crate::api::Options) -> Self {
+        Cx {
+            path: Vec::with_capacity(8),
+            issues: Vec::new(),
+            strict: options.strict,
+            max_issues: options.max_issues,
+            dropped: 0,
+            src,
+            unknown_events: options.unknown_events,
+        }
+    }
+
+    /// What to do with an unknown event name.
+    pub(crate) fn unknown_events(&self) -> crate::events::envelope::UnknownEvents {
+        self.unknown_events
     }
 
     /// Whether unknown fields and warnings reject the payload.

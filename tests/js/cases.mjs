@@ -201,11 +201,21 @@ export const cases = [
       const cyclic = { ticket: {} };
       cyclic.ticket.self = cyclic;
       const throwing = { get ticket() { throw new Error('secret-value'); } };
-      for (const input of [undefined, () => 1, Symbol('s'), 10n, cyclic, { ticket: { big: 1n } }, throwing]) {
+      const notJson = [
+        [undefined, ''], [() => 1, ''], [Symbol('s'), ''], [10n, ''], [cyclic, '/ticket/self'], [{ ticket: { big: 1n } }, '/ticket/big'],
+        [throwing, ''], [{ ticket: { meta: new Map([['a', 1]]) } }, '/ticket/meta'], [{ ticket: { n: NaN } }, '/ticket/n'],
+        [{ list: [1, undefined] }, '/list/1'], [{ [Symbol('k')]: 1 }, ''], [{ ticket: new (class Ticket {})() }, '/ticket'],
+      ];
+      for (const [input, path] of notJson) {
         const r = api.validateTicketCreated(input);
-        assert.deepEqual(codes(r.errors), [' invalid_input']);
+        assert.deepEqual(codes(r.errors), [`${path} invalid_input`], String(path));
         assert.ok(!r.errors[0].message.includes('secret-value'));
       }
+      // Absent is absent: an undefined property is simply not there, and a
+      // Date (which has toJSON) is its ISO string.
+      const dated = { ticket: { org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', ticket_id: 'T', subject: 's',
+        created_at: new Date(Date.UTC(2025, 0, 2)), due_date: undefined } };
+      assert.equal(api.parseTicketCreated(dated).ticket.created_at, '2025-01-02T00:00:00.000Z');
       for (const input of [null, 42, true, [], 'null', '"text"']) {
         assert.deepEqual(codes(api.validateTicketCreated(input).errors), [' invalid_type'], String(input));
       }
@@ -244,7 +254,7 @@ export const cases = [
       assert.equal(r.success, true);
       assert.equal(r.data.known, false);
       assert.deepEqual(r.data.data, unknown.data);
-      assert.deepEqual(codes(r.warnings), ['/data unknown_event']);
+      assert.deepEqual(codes(r.warnings), ['/event unknown_event']);
 
       const { event, ...rest } = envelope;
       const alias = api.safeParseWebhook({ event_type: event, ...rest });

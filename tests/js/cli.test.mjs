@@ -35,10 +35,14 @@ test('an invalid payload prints one issue per line and exits 1', () => {
 test('stdin, --strict and --webhook', () => {
   const fixed = cli(['validate', '--strict', fixture('valid/docs-sample-commas-fixed.json')]);
   assert.equal(fixed.status, 1);
-  const body = JSON.stringify({ event: 'note.created', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11T11:52:27Z', data: { a: 1 } });
+  const body = JSON.stringify({ event: 'brand.new', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11T11:52:27Z', data: { a: 1 } });
   const hook = cli(['validate', '--webhook', '-'], body);
   assert.equal(hook.status, 0, hook.stderr);
-  assert.equal(JSON.parse(hook.stdout).event, 'note.created');
+  assert.equal(JSON.parse(hook.stdout).known, false);
+  assert.match(hook.stderr, /^warning: \/event: .*\[unknown_event\]$/m);
+  const note = cli(['validate', '--webhook', '-'], JSON.stringify({ ...JSON.parse(body), event: 'note.created' }));
+  assert.equal(note.status, 1);
+  assert.match(note.stdout, /^\/data: the required field message_id is missing \[missing_field\]$/m);
 });
 
 test('usage errors exit 2', () => {

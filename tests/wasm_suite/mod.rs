@@ -3,7 +3,11 @@
 //! entry joins it when the browser build lands).
 
 use periskope_events::json::{self, Kind, Value};
-use periskope_events::wasm::{ticket_created, webhook};
+use periskope_events::wasm::{construct_event, event_payload, known_events, sign_payload, verify_signature, webhook};
+
+fn ticket_created(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
+    event_payload("ticket.created", input, flags, max_bytes, max_issues)
+}
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const DEFAULT_MAX_BYTES: u32 = 8 * 1024 * 1024;
@@ -85,7 +89,7 @@ fn webhook_envelope_and_unknown_events() {
         0,
     );
     assert!(!null);
-    assert_eq!(issues, [("/data".into(), "unknown_event".into(), "warning".into())]);
+    assert_eq!(issues, [("/event".into(), "unknown_event".into(), "warning".into())]);
 }
 
 #[wasm_bindgen_test]
@@ -95,4 +99,30 @@ fn limits_hold_inside_wasm() {
     assert_eq!(issues[0].1, "too_deep");
     let out = ticket_created(b"{}", 0, 1, 100);
     assert!(out.contains("too_large"), "{out}");
+}
+
+#[wasm_bindgen_test]
+fn every_known_event_and_signatures() {
+    let (events, _) = json::parse(&known_events(), 4).expect("a JSON array");
+    let Kind::Array(names) = events.kind else { panic!("not an array") };
+    assert_eq!(names.len(), 20);
+    for name in names.iter().filter_map(Value::as_str) {
+        let sample = periskope_events::sample_payload(name).expect("a sample");
+        let out = event_payload(name, sample.as_bytes(), 0, DEFAULT_MAX_BYTES, 100);
+        assert!(!out.starts_with("{\"data\":null"), "{name}: {out}");
+    }
+    let body = br#"{"event":"note.created","org_id":"2997dd64-89bf-48d3-9a22-b314fca017e5","timestamp":"2025-01-11T11:52:27Z","data":{}}"#;
+    let signature = sign_payload(body, b"peri_key");
+    assert_eq!(signature.len(), 64);
+    let (keys, lengths) = (b"oldkeyperi_key".to_vec(), [6u32, 8]);
+    assert_eq!(verify_signature(body, &signature, &keys, &lengths), 0);
+    assert_eq!(verify_signature(body, &format!(" sha256={} ", signature.to_uppercase()), &keys, &lengths), 0);
+    assert_eq!(verify_signature(body, "", &keys, &lengths), 1);
+    assert_eq!(verify_signature(body, "abc", &keys, &lengths), 2);
+    assert_eq!(verify_signature(&body[1..], &signature, &keys, &lengths), 3);
+    assert_eq!(verify_signature(body, &signature, b"", &[]), 4);
+    let out = construct_event(body, &signature, b"wrong", &[5], 0, DEFAULT_MAX_BYTES, 100);
+    assert_eq!(out, r#"{"signature_error":3}"#);
+    let out = construct_event(body, &signature, &keys, &lengths, 0, DEFAULT_MAX_BYTES, 100);
+    assert!(out.starts_with(r#"{"data":{"event":"note.created""#), "{out}");
 }

@@ -2,6 +2,15 @@
 // accepted as our inputs, and our normalized types are what the README says.
 import type { TicketInfoType } from '@periskope/types';
 import {
+  constructEvent,
+  isEvent,
+  parseEvent,
+  sampleEvent,
+  signPayload,
+  verifySignature,
+  withValidation,
+  type Message,
+  type Webhook,
   parseTicketCreated,
   parseWebhook,
   safeParseTicketCreated,
@@ -48,12 +57,50 @@ if (result.success) {
   const codes: string[] = error.issues.map((i) => `${i.path} ${i.code} ${i.severity}`);
 }
 
-// Narrowing on `known` types the data of a webhook.
+// Narrowing on `known`, then on `event`, types the data of a webhook.
 const hook = parseWebhook('{}');
 if (hook.known) {
-  const ticketId: string = hook.data.ticket.ticket_id;
+  switch (hook.event) {
+    case 'ticket.created': {
+      const ticketId: string = hook.data.ticket.ticket_id;
+      const key: string = hook.dedup_key;
+      break;
+    }
+    case 'message.created': {
+      const messageId: string = hook.data.message_id;
+      // @ts-expect-error narrowed to a message: its id is a string
+      const notANumber: number = hook.data.message_id;
+      break;
+    }
+  }
 } else {
   const raw: unknown = hook.data;
+  const name: string = hook.event;
 }
+if (isEvent(hook, 'reaction.created')) {
+  const reactionId: string = hook.data.reaction_id;
+}
+
+// Every SDK event payload type is accepted by the matching event's functions.
+import type { EventPayloads } from '@periskope/periskope-client/dist/types/eventTypes.js';
+declare const sdkMessage: EventPayloads['message.created'];
+const message: Message = parseEvent('message.created', sdkMessage);
+declare const sdkReaction: EventPayloads['reaction.created'];
+parseEvent('reaction.created', sdkReaction);
+declare const sdkPhone: EventPayloads['org.phone.qr'];
+parseEvent('org.phone.qr', sdkPhone);
+// @ts-expect-error not an event name
+parseEvent('ticket.exploded', {});
+
+// Signatures and the SDK helper.
+const ok: boolean = verifySignature('{}', 'sha256=00', ['old', 'new']);
+const event: Webhook = constructEvent(new Uint8Array(0), { 'x-periskope-signature': 'abc' }, 'key');
+const body = JSON.stringify(sampleEvent('note.created', { data: { body: 'hi' } }));
+const header: string = signPayload(body, 'key');
+const handler = withValidation('message.created', (data, warnings) => data.message_id.length + warnings.length, {
+  onInvalid: (error) => console.log(error.issues.length),
+});
+const handled: number | undefined = handler({});
+export { ok, event, header, message, handled };
 
 export { created, due, props, attached, kind, fromMe, memberLabels, label, priority, labels, notAString, maybeMissing };
