@@ -50,6 +50,8 @@ step "pack pkg/ and npm install the tarball into tests/runtimes/"
 mkdir -p target/npm
 rm -f target/npm/periskope-events-*.tgz
 tarball=$(cd target/npm && npm pack ../../pkg --silent 2>/dev/null | tail -n 1)
+# A fresh copy of this build every time (package.test.mjs checks that it is).
+rm -rf tests/runtimes/node_modules/periskope-events
 (cd tests/runtimes && npm install --no-save --no-audit --no-fund --prefer-offline "../../target/npm/$tarball" >/dev/null)
 echo "installed target/npm/$tarball"
 

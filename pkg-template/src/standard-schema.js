@@ -1,7 +1,13 @@
-// Standard Schema v1 (https://standardschema.dev) over the API: each
-// `safeParse<Event>` function of the api object also becomes an
-// `<event>Schema` object that frameworks accepting zod or valibot schemas
-// accept unchanged (Hono's validator, tRPC, TanStack Form, ...).
+// Standard Schema v1 (https://standardschema.dev) over the API, so that
+// frameworks accepting zod or valibot schemas accept ours unchanged (Hono's
+// validator, tRPC, TanStack Form, ...):
+//
+//   <event>Schema        one per known event (ticketCreatedSchema,
+//                        messageCreatedSchema, chatCustomPropertiesUpdatedSchema...),
+//                        from safeParseEvent(name, input, options)
+//   <thing>Schema        one per safeParse<Thing>(input, options) function
+//                        (webhookSchema from safeParseWebhook, ...)
+//   eventSchema(name)    the schema of any known event, by name
 //
 // Plain script, like api.js: scripts/build-pkg.mjs appends it after api.js
 // in every entry and calls createStandardSchemas(createApi(wasm)). It only
@@ -72,10 +78,30 @@ function createStandardSchemas(api) {
     };
   }
 
+  // 'chat.custom_properties.updated' -> 'chatCustomPropertiesUpdatedSchema'
+  function schemaName(event) {
+    const words = event.split(/[._]/).filter(Boolean);
+    return words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('') + 'Schema';
+  }
+
   const schemas = {};
+  const byEvent = Array.isArray(api.knownEvents) && typeof api.safeParseEvent === 'function';
+  if (byEvent) {
+    for (const event of api.knownEvents) {
+      schemas[schemaName(event)] = standardSchema((input, options) => api.safeParseEvent(event, input, options), undefined);
+    }
+    schemas.eventSchema = function eventSchema(event, options) {
+      if (!api.knownEvents.includes(event)) {
+        throw new TypeError('unknown event ' + JSON.stringify(event) + '; known events: ' + api.knownEvents.join(', '));
+      }
+      return standardSchema((input, opts) => api.safeParseEvent(event, input, opts), options);
+    };
+  }
   for (const name of Object.keys(api)) {
     const m = /^safeParse([A-Z]\w*)$/.exec(name);
-    if (m) schemas[m[1][0].toLowerCase() + m[1].slice(1) + 'Schema'] = standardSchema(api[name], undefined);
+    if (!m || m[1] === 'Event' || typeof api[name] !== 'function') continue;
+    const key = m[1][0].toLowerCase() + m[1].slice(1) + 'Schema';
+    if (!(key in schemas)) schemas[key] = standardSchema(api[name], undefined);
   }
   return schemas;
 }

@@ -60,11 +60,12 @@ test('the Edge runtime here refuses to compile WebAssembly from bytes', async ()
 });
 
 test('a webhook over HTTP: normalized, or 400 with the issues', async () => {
-  const body = JSON.stringify({ event: 'message.created', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11 11:52:27+00', data: {} });
+  const body = JSON.stringify({ event: 'invoice.paid', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11 11:52:27+00', data: {} });
   const ok = await fetch(url('/webhook'), { method: 'POST', body });
   assert.equal(ok.status, 200);
   const hook = await ok.json();
-  assert.equal(hook.event, 'message.created');
+  assert.equal(hook.event, 'invoice.paid');
+  assert.equal(hook.known, false);
   assert.equal(hook.timestamp, '2025-01-11T11:52:27.000Z');
   const bad = await fetch(url('/webhook'), { method: 'POST', body: '{"event": "x", "data": [}' });
   assert.equal(bad.status, 400);

@@ -7,17 +7,38 @@ const ticket = { org_id: ORG, ticket_id: 'T-1', subject: 'Help', created_at: '20
 
 export const schemaCases = [
   {
-    name: 'standard schema: every safeParse function has a ~standard object with version 1 and our vendor',
+    name: 'standard schema: a ~standard object (version 1, our vendor) per safeParse function and per known event',
     run(api, assert) {
-      const parsers = Object.keys(api).filter((k) => /^safeParse[A-Z]/.test(k));
-      assert.ok(parsers.includes('safeParseTicketCreated') && parsers.includes('safeParseWebhook'));
-      for (const p of parsers) {
-        const name = p[9].toLowerCase() + p.slice(10) + 'Schema';
-        const std = api[name] && api[name]['~standard'];
+      const check = (schema, name) => {
+        const std = schema && schema['~standard'];
         assert.ok(std, name);
         assert.equal(std.version, 1, name);
         assert.equal(std.vendor, 'periskope-events', name);
         assert.equal(typeof std.validate, 'function', name);
+        assert.equal(typeof schema.withOptions, 'function', name);
+      };
+      const parsers = Object.keys(api).filter((k) => /^safeParse[A-Z]/.test(k) && k !== 'safeParseEvent');
+      assert.ok(parsers.includes('safeParseTicketCreated') && parsers.includes('safeParseWebhook'));
+      for (const p of parsers) check(api[p[9].toLowerCase() + p.slice(10) + 'Schema'], p);
+      if (Array.isArray(api.knownEvents)) {
+        for (const event of api.knownEvents) {
+          const name = event.split(/[._]/).map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('') + 'Schema';
+          check(api[name], `${event}: ${name}`);
+          check(api.eventSchema(event), `eventSchema(${event})`);
+        }
+        assert.throws(() => api.eventSchema('no.such.event'), TypeError);
+      }
+    },
+  },
+  {
+    name: 'standard schema: each known event\'s schema reads that event\'s sample payload',
+    run(api, assert) {
+      if (!Array.isArray(api.knownEvents) || typeof api.sampleEvent !== 'function') return; // not in this build yet
+      for (const event of api.knownEvents) {
+        const { data } = api.sampleEvent(event);
+        const result = api.eventSchema(event)['~standard'].validate(data);
+        assert.equal(result.issues, undefined, `${event}: ${JSON.stringify(result.issues)}`);
+        assert.deepEqual(result.value, api.parseEvent(event, data), event);
       }
     },
   },
