@@ -129,49 +129,66 @@ webGlue = patch(
   "if (!(module instanceof WebAssembly.Module) && Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {",
   'web glue',
 );
-write('web/periskope_events.mjs', webGlue);
+// Then the glue becomes a factory: each createGlue() call is a separate
+// instance with its own memory. An ES module is evaluated once, and the
+// API's `reload` (after a trap, see api.js) needs a fresh instance.
+const glueExports = [...webGlue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+const glueTail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
+if (!glueTail.test(webGlue)) throw new Error("web glue: its final export clause has changed; has wasm-bindgen's glue changed?");
+const glueBody = webGlue.replace(/^export function /gm, 'function ').replace(glueTail, '');
+if (/^export\b/m.test(glueBody)) throw new Error('web glue: it exports something this script does not know');
+write(
+  'web/periskope_events.mjs',
+  `${banner}// wasm-bindgen's --target web glue inside a factory: each createGlue() is a separate instance.
+export function createGlue() {
+${glueBody}
+return { ${glueExports.join(', ')}, initSync, init: __wbg_init };
+}
+`,
+);
 write('web/api.mjs', `${banner}\n${sharedSource}\nexport { createPackage };\n`);
 
-// The ES module entries: each gets the .wasm the way its runtime allows,
-// instantiates it before the module finishes evaluating (so no init call is
-// ever needed), and exports the same API. Every import binding is used, so
-// no module is imported for its side effects alone (see "sideEffects").
+// The ES module entries: each gets the compiled .wasm the way its runtime
+// allows, instantiates it before the module finishes evaluating (so no init
+// call is ever needed), and exports the same API; `instantiate` is also the
+// API's reload. Every import binding is used, so no module is imported for
+// its side effects alone (see "sideEffects" in package.json).
 const entries = {
   // Cloudflare Workers (workerd, and the older `worker` condition): code
   // generation from bytes is forbidden, so the .wasm is imported statically;
   // wrangler uploads it as a module and the import is a WebAssembly.Module.
-  workerd: {
-    load: `import wasmModule from '../${WASM}';`,
-    init: 'glue.initSync({ module: wasmModule });',
-  },
+  workerd: `import wasmModule from '../${WASM}';`,
   // Vercel Edge and Next.js edge routes: the same, with the `?module` suffix
   // their bundlers use for a precompiled WebAssembly.Module.
-  'edge-light': {
-    load: `import wasmModule from '../${WASM}?module';`,
-    init: 'glue.initSync({ module: wasmModule });',
-  },
+  'edge-light': `import wasmModule from '../${WASM}?module';`,
   // Deno: a source phase import gives the compiled module with no permission
   // (fetch or Deno.readFile of a file would need --allow-read).
-  deno: {
-    load: `import source wasmModule from '../${WASM}';`,
-    init: 'glue.initSync({ module: wasmModule });',
-  },
-  // Browsers and bundlers (Vite, webpack, esbuild with a loader): fetch and
-  // compile asynchronously with top-level await; bundlers see the
+  deno: `import source wasmModule from '../${WASM}';`,
+  // Browsers and bundlers (Vite, webpack, esbuild with a loader): fetched
+  // and compiled with top-level await; bundlers see the
   // new URL(..., import.meta.url) and emit the .wasm as an asset.
-  browser: {
-    load: '',
-    init: `await glue.default({ module_or_path: new URL('../${WASM}', import.meta.url) });`,
-  },
+  browser: `async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error('periskope-events: fetching ' + url + ' failed with HTTP ' + response.status);
+  const type = (response.headers.get('content-type') || '').split(';')[0].trim();
+  if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+const wasmModule = await compile(new URL('../${WASM}', import.meta.url));`,
 };
-for (const [name, { load, init }] of Object.entries(entries)) {
+for (const [name, load] of Object.entries(entries)) {
+  const imports = `import { createGlue } from './periskope_events.mjs';\nimport { createPackage } from './api.mjs';`;
+  const [before, after] = load.startsWith('import') ? [`${load}\n${imports}`, ''] : [imports, `${load}\n`];
   write(
     `web/${name}.mjs`,
-    `${banner}${load ? load + '\n' : ''}import * as glue from './periskope_events.mjs';
-import { createPackage } from './api.mjs';
+    `${banner}${before}
 
-${init}
-const api = createPackage(glue);
+${after}function instantiate() {
+  const glue = createGlue();
+  glue.initSync({ module: wasmModule });
+  return glue;
+}
+const api = createPackage(instantiate(), instantiate);
 
 ${named}`,
   );

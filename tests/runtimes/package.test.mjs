@@ -88,3 +88,29 @@ test('every entry has the same exports, and each is declared in the types', asyn
   assert.equal(types, fs.readFileSync(path.join(pkgDir, 'types', 'index.d.cts'), 'utf8'));
   for (const n of cjs) assert.match(types, new RegExp(`export\\s+(declare\\s+)?(function|const|class)\\s+${n}\\b`), `${n} has no declaration`);
 });
+
+test('the web glue is a factory: separate instances, and the API goes on with a fresh one after a trap', async () => {
+  const { pathToFileURL } = await import('node:url');
+  const { createGlue } = await import(pathToFileURL(path.join(installed, 'web', 'periskope_events.mjs')).href);
+  const { createPackage } = await import(pathToFileURL(path.join(installed, 'web', 'api.mjs')).href);
+  const wasmModule = await WebAssembly.compile(fs.readFileSync(path.join(installed, 'periskope_events_bg.wasm')));
+  let instances = 0;
+  const instantiate = () => {
+    instances++;
+    const glue = createGlue();
+    glue.initSync({ module: wasmModule });
+    return glue;
+  };
+  const first = instantiate();
+  const api = createPackage(first, instantiate);
+  const body = '{"ticket":{"org_id":"2997dd64-89bf-48d3-9a22-b314fca017e5","ticket_id":"T","subject":"s","created_at":"2024-01-01"}}';
+  assert.equal(api.validateTicketCreated(body).valid, true);
+  // A trap in whatever export the API calls: every export of this instance throws.
+  for (const [name, fn] of Object.entries(first)) {
+    if (typeof fn === 'function' && name !== 'initSync' && name !== 'init') first[name] = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  }
+  assert.deepEqual(api.validateTicketCreated(body).errors.map((e) => e.code), ['internal_error']);
+  assert.equal(instances, 2, 'reload made a fresh instance');
+  assert.equal(api.validateTicketCreated(body).valid, true);
+  assert.equal(api.parseTicketCreated(body).ticket.created_at, '2024-01-01T00:00:00.000Z');
+});

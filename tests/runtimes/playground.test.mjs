@@ -167,7 +167,7 @@ test('the signature panel: signs the body and says whether the header verifies',
     assert.equal(await page.locator('#sig-sign').isDisabled(), true);
     return;
   }
-  await paste(INVALID.replace('9', '2'));
+  await paste(realistic);
   await page.locator('#sig-keys').fill('whsec_playground_key');
   await page.locator('#sig-sign').click();
   assert.match(await page.locator('#sig-header').inputValue(), /[0-9a-f]{64}/);
@@ -175,12 +175,24 @@ test('the signature panel: signs the body and says whether the header verifies',
   assert.match(await page.locator('#sig-status').textContent(), /Verifies/);
   await page.locator('#sig-keys').fill('whsec_other_key\nwhsec_playground_key');
   assert.match(await page.locator('#sig-status').textContent(), /Verifies with key 2 of 2/);
+  await page.screenshot({ path: path.join(shots, 'playground-signature.png'), fullPage: true });
   await page.locator('#sig-keys').fill('whsec_wrong_key');
   assert.equal(await sigState(), 'invalid');
   await paste(INVALID);
   await page.locator('#sig-keys').fill('whsec_playground_key');
   assert.equal(await sigState(), 'invalid', 'a changed body does not verify');
-  await page.screenshot({ path: path.join(shots, 'playground-signature.png'), fullPage: true });
+});
+
+test('every event the package knows can be picked as a sample and reads as valid', async () => {
+  const events = await page.$$eval('#sample option', (options) => options.map((o) => o.value).filter((v) => v.startsWith('event:')));
+  if (events.length === 0) return; // a build without sampleEvent
+  for (const value of events) {
+    await page.locator('#sample').selectOption(value);
+    await page.waitForFunction((v) => document.getElementById('input').value.includes(`"${v.slice(6)}"`), value);
+    await page.waitForTimeout(120);
+    assert.equal(await state(), 'valid', `${value}: ${await page.locator('#status').textContent()}`);
+    assert.match(await page.locator('#status').textContent(), /webhook body/);
+  }
 });
 
 test('offline once loaded: the service worker serves the page, the package and the .wasm', async () => {
