@@ -302,7 +302,7 @@ fn read<'a, T>(
 }
 
 fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
-    Report::from_issues(vec![Issue { path: String::new(), code, message, severity: Severity::Error, position }])
+    Report::from_issues(vec![Issue { path: String::new(), code, message: message.into(), severity: Severity::Error, position }])
 }
 
 fn finish(cx: Cx<'_>, text: &str) -> Report {
@@ -325,7 +325,7 @@ fn finish(cx: Cx<'_>, text: &str) -> Report {
         issues.push(Issue {
             path: String::new(),
             code: IssueCode::TooManyIssues,
-            message: format!("{dropped} more issues were found and not listed (option maxIssues)"),
+            message: format!("{dropped} more issues were found and not listed (option maxIssues)").into(),
             severity: Severity::Error,
             position: None,
         });

@@ -126,7 +126,7 @@ pub struct Issue {
     /// What kind of problem this is.
     pub code: IssueCode,
     /// A sentence for people. It never quotes the payload's values.
-    pub message: String,
+    pub message: std::borrow::Cow<'static, str>,
     /// Whether the payload is rejected because of it.
     pub severity: Severity,
     /// Where the offending value starts in text input: 1-based line and

@@ -63,6 +63,18 @@ pub(crate) mod position {
         for i in order {
             let target = offsets[i].min(bytes.len());
             while at < target {
+                // Eight ASCII bytes without a newline at a time: eight columns.
+                if let Some(chunk) = bytes.get(at..(at + 8).min(target)).filter(|c| c.len() == 8) {
+                    let word =
+                        u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                    let newline = word ^ 0x0a0a_0a0a_0a0a_0a0a;
+                    let has_newline = newline.wrapping_sub(0x0101_0101_0101_0101) & !newline & 0x8080_8080_8080_8080 != 0;
+                    if word & 0x8080_8080_8080_8080 == 0 && !has_newline {
+                        column += 8;
+                        at += 8;
+                        continue;
+                    }
+                }
                 let b = bytes[at];
                 if b == b'\n' {
                     line += 1;

@@ -123,14 +123,68 @@ const MAX_DUPLICATES: usize = 1000;
 /// Nesting deeper than `max_depth` arrays and objects is an error, checked
 /// before recursing, so no input can exhaust the stack.
 pub fn parse(text: &str, max_depth: u32) -> Result<(Value<'_>, Vec<DuplicateKey>), ParseError> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, max_depth, duplicates: Vec::new(), path: Vec::new() };
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        max_depth,
+        repeats: Vec::new(),
+        member_stack: Vec::new(),
+        item_stack: Vec::new(),
+    };
     reader.skip_ws();
     let value = reader.value(0)?;
     reader.skip_ws();
     if reader.at < reader.bytes.len() {
         return Err(reader.error("unexpected text after the JSON value"));
     }
-    Ok((value, reader.duplicates))
+    let duplicates = reader.repeats.iter().map(|r| DuplicateKey { path: pointer_to(&value, r), offset: r.key_offset }).collect();
+    Ok((value, duplicates))
+}
+
+/// A repeated key, found while reading: where its object starts and which
+/// member repeats. Its JSON Pointer is built at the end, and only for
+/// repeats, so reading keeps no path.
+struct Repeat {
+    object_start: u32,
+    member: usize,
+    key_offset: usize,
+}
+
+/// The JSON Pointer of a repeated member: descends from the root through
+/// the values whose spans contain the object's start.
+fn pointer_to(root: &Value<'_>, repeat: &Repeat) -> String {
+    let mut segments: Vec<Segment<'_>> = Vec::new();
+    let mut node = root;
+    while node.start != repeat.object_start {
+        let next = match &node.kind {
+            Kind::Object(members) => {
+                members.iter().find(|m| m.value.start <= repeat.object_start && repeat.object_start < m.value.end).map(|m| {
+                    segments.push(Segment::Key(Cow::Borrowed(&*m.key)));
+                    &m.value
+                })
+            }
+            Kind::Array(items) => {
+                items.iter().enumerate().find(|(_, v)| v.start <= repeat.object_start && repeat.object_start < v.end).map(
+                    |(i, v)| {
+                        segments.push(Segment::Index(i));
+                        v
+                    },
+                )
+            }
+            _ => None,
+        };
+        match next {
+            Some(child) => node = child,
+            None => break,
+        }
+    }
+    if let Some(member) = node.as_object().and_then(|members| members.get(repeat.member)) {
+        segments.push(Segment::Key(Cow::Borrowed(&*member.key)));
+    }
+    let mut path = String::new();
+    crate::issue::write_pointer(&mut path, &segments);
+    path
 }
 
 struct Reader<'a> {
@@ -138,9 +192,12 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     max_depth: u32,
-    duplicates: Vec<DuplicateKey>,
-    /// Where the reader is, kept only to name duplicate keys.
-    path: Vec<Segment<'a>>,
+    repeats: Vec<Repeat>,
+    /// Members and items of the objects and arrays being read, shared by all
+    /// levels: each one's are moved out, in one exactly sized allocation,
+    /// when it closes, instead of growing a vector per object.
+    member_stack: Vec<Member<'a>>,
+    item_stack: Vec<Value<'a>>,
 }
 
 impl<'a> Reader<'a> {
@@ -198,16 +255,14 @@ impl<'a> Reader<'a> {
 
     fn array(&mut self, depth: u32) -> Result<Kind<'a>, ParseError> {
         let depth = self.enter(depth)?;
-        let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Kind::Array(items));
+            return Ok(Kind::Array(Vec::new()));
         }
+        let base = self.item_stack.len();
         loop {
-            self.path.push(Segment::Index(items.len()));
-            let item = self.value(depth);
-            self.path.pop();
-            items.push(item?);
+            let item = self.value(depth)?;
+            self.item_stack.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -216,6 +271,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(b']') => {
                     self.at += 1;
+                    let items: Vec<Value<'a>> = self.item_stack.drain(base..).collect();
                     return Ok(Kind::Array(items));
                 }
                 None => return Err(self.error("unexpected end of input, ',' or ']' was expected")),
@@ -225,12 +281,13 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self, depth: u32) -> Result<Kind<'a>, ParseError> {
+        let start = self.at;
         let depth = self.enter(depth)?;
-        let mut members: Vec<Member<'a>> = Vec::new();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Kind::Object(members));
+            return Ok(Kind::Object(Vec::new()));
         }
+        let base = self.member_stack.len();
         loop {
             let key_start = self.at;
             if self.peek() != Some(b'"') {
@@ -247,10 +304,8 @@ impl<'a> Reader<'a> {
             }
             self.at += 1;
             self.skip_ws();
-            self.path.push(Segment::Key(key.clone()));
-            let value = self.value(depth);
-            self.path.pop();
-            members.push(Member { key, key_start: offset32(key_start), value: value? });
+            let value = self.value(depth)?;
+            self.member_stack.push(Member { key, key_start: offset32(key_start), value });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -259,7 +314,8 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'}') => {
                     self.at += 1;
-                    self.find_duplicates(&members);
+                    let members: Vec<Member<'a>> = self.member_stack.drain(base..).collect();
+                    self.find_duplicates(&members, start);
                     return Ok(Kind::Object(members));
                 }
                 None => return Err(self.error("unexpected end of input, ',' or '}' was expected")),
@@ -269,40 +325,39 @@ impl<'a> Reader<'a> {
     }
 
     /// Records every member whose key an earlier member of the same object
-    /// already used. Small objects compare pairwise; large ones are sorted, so a
-    /// body of a million keys costs n log n, not n².
-    fn find_duplicates(&mut self, members: &[Member<'a>]) {
-        if members.len() < 2 || self.duplicates.len() >= MAX_DUPLICATES {
+    /// already used. A 256-bit filter of key hashes makes the usual object,
+    /// with no repeats, one hash per key; a key whose bit is already set is
+    /// compared with the earlier keys. Past 32 such suspects (a large or
+    /// adversarial object), the object is sorted instead, so the cost stays
+    /// n log n whatever the keys.
+    fn find_duplicates(&mut self, members: &[Member<'a>], object_start: usize) {
+        if members.len() < 2 || self.repeats.len() >= MAX_DUPLICATES {
             return;
         }
+        let mut filter = [0u64; 4];
+        let mut suspects = 0;
         let mut repeated: Vec<usize> = Vec::new();
-        if members.len() <= 16 {
-            for (i, m) in members.iter().enumerate().skip(1) {
+        for (i, m) in members.iter().enumerate() {
+            let hash = key_hash(m.key.as_bytes());
+            let (word, bit) = ((hash >> 6) as usize & 3, 1u64 << (hash & 63));
+            if filter[word] & bit != 0 {
+                suspects += 1;
+                if suspects > 32 {
+                    repeated = sorted_repeats(members);
+                    break;
+                }
                 if members[..i].iter().any(|earlier| earlier.key == m.key) {
                     repeated.push(i);
                 }
             }
-        } else {
-            let mut order: Vec<usize> = (0..members.len()).collect();
-            // Sorted by key, then position: the first of each run of equal
-            // keys is the original and the rest are repeats.
-            super::heap_sort_by(&mut order, |&a, &b| (&members[a].key, a) < (&members[b].key, b));
-            for pair in order.windows(2) {
-                if members[pair[0]].key == members[pair[1]].key {
-                    repeated.push(pair[1]);
-                }
-            }
-            super::heap_sort_by(&mut repeated, |a, b| a < b);
+            filter[word] |= bit;
         }
-        for i in repeated {
-            if self.duplicates.len() >= MAX_DUPLICATES {
+        for member in repeated {
+            if self.repeats.len() >= MAX_DUPLICATES {
                 break;
             }
-            let mut path = String::new();
-            self.path.push(Segment::Key(members[i].key.clone()));
-            crate::issue::write_pointer(&mut path, &self.path);
-            self.path.pop();
-            self.duplicates.push(DuplicateKey { path, offset: members[i].key_start as usize });
+            let key_offset = members[member].key_start as usize;
+            self.repeats.push(Repeat { object_start: offset32(object_start), member, key_offset });
         }
     }
 
@@ -352,6 +407,16 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.at += 1; // opening quote
         let start = self.at;
+        // Eight bytes at a time while none is a quote, a backslash or a
+        // control character: most strings are read here, without a branch
+        // per byte.
+        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+            let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            if super::write::needs_escape_word(word) {
+                break;
+            }
+            self.at += 8;
+        }
         loop {
             match self.peek() {
                 None => return Err(self.error("unexpected end of input inside a string")),
@@ -458,6 +523,26 @@ impl<'a> Reader<'a> {
         }
         Ok(code)
     }
+}
+
+/// A cheap hash for the duplicate filter: the length and the first and
+/// last four bytes, mixed by one multiplication. Collisions only cost a
+/// comparison, and too many switch the object to sorting.
+fn key_hash(key: &[u8]) -> u32 {
+    let head = key.iter().take(4).fold(0u64, |h, &b| h << 8 | u64::from(b));
+    let tail = key.iter().rev().take(4).fold(0u64, |h, &b| h << 8 | u64::from(b));
+    let mixed = (head << 32 | tail ^ key.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as u32
+}
+
+/// The members whose key an earlier member used, found by sorting: the first
+/// of each run of equal keys (sorted by key, then position) is the original.
+fn sorted_repeats(members: &[Member<'_>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    super::heap_sort_by(&mut order, |&a, &b| (&members[a].key, a) < (&members[b].key, b));
+    let mut repeated: Vec<usize> = order.windows(2).filter(|p| members[p[0]].key == members[p[1]].key).map(|p| p[1]).collect();
+    super::heap_sort_by(&mut repeated, |a, b| a < b);
+    repeated
 }
 
 fn offset32(offset: usize) -> u32 {

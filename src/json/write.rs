@@ -202,7 +202,7 @@ fn push_escaped_inner(out: &mut String, s: &str) {
 /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\\`
 /// (the classic "has a zero byte" and "has a byte less than n" bit tricks).
 #[inline(always)]
-fn needs_escape_word(word: u64) -> bool {
+pub(crate) fn needs_escape_word(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;

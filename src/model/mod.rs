@@ -16,7 +16,7 @@ pub mod kinds;
 pub(crate) struct PendingIssue {
     pub path: String,
     pub code: IssueCode,
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub severity: Severity,
     /// Byte offset in the input of the value the issue is about.
     pub offset: Option<u32>,
@@ -61,7 +61,7 @@ impl<'a> Cx<'a> {
 
     #[cold]
     #[inline(never)]
-    pub(crate) fn record(&mut self, severity: Severity, code: IssueCode, message: String, offset: Option<u32>) {
+    pub(crate) fn record(&mut self, severity: Severity, code: IssueCode, message: Cow<'static, str>, offset: Option<u32>) {
         if self.issues.len() >= self.max_issues {
             self.dropped += 1;
             return;
@@ -82,13 +82,13 @@ impl<'a> Cx<'a> {
     }
 
     /// Records an error about the value at the current path.
-    pub(crate) fn error(&mut self, code: IssueCode, message: impl Into<String>, at: &Value<'_>) {
+    pub(crate) fn error(&mut self, code: IssueCode, message: impl Into<Cow<'static, str>>, at: &Value<'_>) {
         self.record(Severity::Error, code, message.into(), Some(at.start));
     }
 
     /// Records a warning (an error with `strict`) about the value at the
     /// current path.
-    pub(crate) fn warn(&mut self, code: IssueCode, message: impl Into<String>, at: &Value<'_>) {
+    pub(crate) fn warn(&mut self, code: IssueCode, message: impl Into<Cow<'static, str>>, at: &Value<'_>) {
         let severity = if self.strict { Severity::Error } else { Severity::Warning };
         self.record(severity, code, message.into(), Some(at.start));
     }
@@ -101,7 +101,7 @@ impl<'a> Cx<'a> {
         object: &Value<'_>,
         key: &'static str,
         code: IssueCode,
-        message: &str,
+        message: &'static str,
     ) {
         match members.iter().find(|m| m.key == key) {
             Some(member) => {
@@ -288,9 +288,23 @@ pub(crate) fn read_into<'a, K: FieldKind<'a>>(slot: &mut Option<K>, member: &Mem
 /// The position of `key` in `names`, or `usize::MAX`: one loop shared by
 /// every model, where a `match` on strings compiles to a chain of
 /// comparisons in each.
+///
+/// The search starts just after the previous member's field (`hint`), since
+/// senders write an object's fields in a fixed order: in the usual payload
+/// each lookup is then one comparison, not a scan of the model's fields.
 #[inline(never)]
-pub(crate) fn field_index(names: &[&str], key: &str) -> usize {
-    names.iter().position(|name| *name == key).unwrap_or(usize::MAX)
+pub(crate) fn field_index(names: &[&str], key: &str, hint: &mut usize) -> usize {
+    let start = (*hint).min(names.len());
+    let (before, after) = names.split_at(start);
+    let found = match after.iter().position(|name| *name == key) {
+        Some(i) => start + i,
+        None => match before.iter().position(|name| *name == key) {
+            Some(i) => i,
+            None => return usize::MAX,
+        },
+    };
+    *hint = found + 1;
+    found
 }
 
 /// Records `missing_field` on `object` when no member is named `name`.
@@ -396,8 +410,9 @@ macro_rules! model {
                 #[allow(non_camel_case_types, dead_code)]
                 enum Field { $($field,)* }
                 const NAMES: &[&str] = &[$($crate::model::wire_name!($field $(, $wire)?),)*];
+                let mut hint = 0;
                 for member in members {
-                    match $crate::model::field_index(NAMES, &member.key) {
+                    match $crate::model::field_index(NAMES, &member.key, &mut hint) {
                         $(
                             i if i == Field::$field as usize => {
                                 $crate::model::read_into::<$kind>(
