@@ -25,10 +25,11 @@ test('the shared cases, run in Deno with no permissions', async (t) => {
   await checkResults(t, 'deno', results);
 });
 
-test('the TypeScript quick start type-checks and runs in Deno', () => {
+test('the TypeScript quick start (verifyRequest) type-checks and runs in Deno', () => {
   deno('check', '--no-lock', 'deno/quickstart.ts');
   const out = lastJson(deno('run', '--no-prompt', '--no-lock', 'deno/quickstart.ts'));
   assert.deepEqual(out.ok, [200, { event: 'ticket.created', known: true }]);
+  assert.deepEqual(out.forged, [401, { error: 'signature_mismatch' }]);
   assert.equal(out.bad[0], 400);
   assert.ok(out.bad[1] >= 1, 'the 400 lists the issues');
 });

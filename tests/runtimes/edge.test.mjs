@@ -13,6 +13,7 @@ import { EdgeRuntime, runServer } from 'edge-runtime';
 import { checkResults, generated, here } from './lib/harness.mjs';
 import { bindingName, wasmModules } from './lib/wasm-modules.mjs';
 
+const SIGNING_KEY = 'whsec_test_key_for_the_edge';
 let server;
 let metafile;
 
@@ -36,7 +37,8 @@ before(async () => {
   const runtime = new EdgeRuntime({
     initialCode: fs.readFileSync(path.join(generated, 'edge', 'bundle.js'), 'utf8'),
     codeGeneration: { strings: false, wasm: false },
-    extend: (context) => Object.assign(context, bindings),
+    // Like Next.js's sandbox: the wasm bindings, and process.env.
+    extend: (context) => Object.assign(context, bindings, { process: { env: { PERISKOPE_SIGNING_KEY: SIGNING_KEY } } }),
   });
   server = await runServer({ runtime, host: '127.0.0.1', port: 0 });
 });
@@ -59,15 +61,17 @@ test('the Edge runtime here refuses to compile WebAssembly from bytes', async ()
   assert.equal(r.compileFromBytes, 'refused', JSON.stringify(r));
 });
 
-test('a webhook over HTTP: normalized, or 400 with the issues', async () => {
+test('a signed webhook over HTTP: verified and normalized; a wrong signature or invalid JSON refused', async () => {
+  const { signPayload } = await import('periskope-events');
+  const post = (body, signature) => fetch(url('/webhook'), { method: 'POST', body, headers: signature ? { 'x-periskope-signature': signature } : {} });
   const body = JSON.stringify({ event: 'invoice.paid', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11 11:52:27+00', data: {} });
-  const ok = await fetch(url('/webhook'), { method: 'POST', body });
+  const ok = await post(body, signPayload(body, SIGNING_KEY));
   assert.equal(ok.status, 200);
-  const hook = await ok.json();
-  assert.equal(hook.event, 'invoice.paid');
-  assert.equal(hook.known, false);
-  assert.equal(hook.timestamp, '2025-01-11T11:52:27.000Z');
-  const bad = await fetch(url('/webhook'), { method: 'POST', body: '{"event": "x", "data": [}' });
+  assert.deepEqual(await ok.json(), { event: 'invoice.paid', known: false, timestamp: '2025-01-11T11:52:27.000Z' });
+  const wrong = await post(body, signPayload(body, 'another key'));
+  assert.deepEqual([wrong.status, await wrong.json()], [401, { error: 'signature_mismatch' }]);
+  const broken = '{"event": "x", "data": [}';
+  const bad = await post(broken, signPayload(broken, SIGNING_KEY));
   assert.equal(bad.status, 400);
   assert.deepEqual((await bad.json()).issues.map((i) => [i.code, i.line, i.column]), [['invalid_json', 1, 25]]);
 });

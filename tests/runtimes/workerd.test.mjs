@@ -41,7 +41,7 @@ before(async () => {
     scriptPath: path.join(out, 'worker.mjs'),
     modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
     compatibilityDate: '2025-07-18',
-    bindings: { SIGNING_KEY },
+    bindings: { PERISKOPE_SIGNING_KEY: SIGNING_KEY },
   });
   base = await mf.ready;
 });
@@ -66,32 +66,32 @@ test('workerd refuses to compile WebAssembly from bytes (so the test means somet
   assert.equal(r.compileFromBytes, 'refused', JSON.stringify(r));
 });
 
-test('a webhook over HTTP: normalized, or 400 with every issue', async () => {
+test('a signed webhook over HTTP: verified and normalized; tampered, unsigned or invalid ones refused', async () => {
   const body = JSON.stringify({
     event: 'ticket.created',
     org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5',
     timestamp: '2025-01-11 11:52:27+00',
     data: { ticket: { org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', ticket_id: 'T-7', subject: 'Refund', created_at: '2025-01-11 11:52:27+00', priority: 4 } },
   });
-  // Signed once the package can sign (feature-detected until it can).
-  const pkg = await import('periskope-events');
-  const signs = typeof pkg.signPayload === 'function' && typeof pkg.verifySignature === 'function';
-  const sign = (text) => (signs ? { 'x-periskope-signature': pkg.signPayload(text, SIGNING_KEY) } : {});
+  // The sender's side: the package signs as Periskope does (HMAC-SHA256 hex).
+  const { signPayload } = await import('periskope-events');
+  const sign = (text) => ({ 'x-periskope-signature': signPayload(text, SIGNING_KEY) });
 
   const ok = await post('/webhook', body, sign(body));
   assert.equal(ok.status, 200);
-  assert.deepEqual(await ok.json(), { event: 'ticket.created', known: true, ticket_id: 'T-7', priority_label: 'urgent', verified: signs ? true : null });
+  assert.deepEqual(await ok.json(), { event: 'ticket.created', known: true, ticket_id: 'T-7', priority_label: 'urgent' });
+
+  const tampered = await post('/webhook', body.replace('T-7', 'T-8'), sign(body));
+  assert.equal(tampered.status, 401);
+  assert.deepEqual(await tampered.json(), { error: 'signature_mismatch' });
+  const unsigned = await post('/webhook', body);
+  assert.deepEqual([unsigned.status, await unsigned.json()], [401, { error: 'missing_signature' }]);
 
   const bad = '{"event":"ticket.created",\n "event":"x"}';
   const rejected = await post('/webhook', bad, sign(bad));
   assert.equal(rejected.status, 400);
   const { issues } = await rejected.json();
   assert.ok(issues.some((i) => i.code === 'duplicate_key' && i.path === '/event' && i.line === 2), JSON.stringify(issues));
-
-  if (signs) {
-    const tampered = await post('/webhook', body.replace('T-7', 'T-8'), sign(body));
-    assert.equal(tampered.status, 401);
-  }
 });
 
 test('Hono + @hono/standard-validator accept ticketCreatedSchema and webhookSchema', async () => {

@@ -1,8 +1,9 @@
 // A Vercel Edge Function (or a Next.js route with runtime 'edge') as a user
-// writes one: the package imported by name (the `edge-light` entry), the
-// raw body read from the Request. /cases runs the shared cases in the Edge
-// runtime; /codegen shows that it refuses to compile WebAssembly from bytes.
-import { parseWebhook, PayloadError } from 'periskope-events';
+// writes one: the package imported by name (the `edge-light` entry), a
+// signed webhook checked by verifyRequest. /cases runs the shared cases in
+// the Edge runtime; /codegen shows that it refuses to compile WebAssembly
+// from bytes.
+import { verifyRequest, PayloadError, WebhookVerificationError } from 'periskope-events';
 import { runAll } from '../lib/host.mjs';
 
 export const config = { runtime: 'edge' };
@@ -21,9 +22,10 @@ export default async function handler(request) {
     }
   }
   try {
-    const hook = parseWebhook(new Uint8Array(await request.arrayBuffer()));
+    const hook = await verifyRequest(request, process.env.PERISKOPE_SIGNING_KEY);
     return json({ event: hook.event, known: hook.known, timestamp: hook.timestamp });
   } catch (e) {
+    if (e instanceof WebhookVerificationError) return json({ error: e.code }, 401);
     if (e instanceof PayloadError) return json({ issues: e.issues }, 400);
     throw e;
   }

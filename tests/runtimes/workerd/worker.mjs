@@ -4,26 +4,19 @@
 // Standard Schema objects. /cases runs the shared cases inside workerd.
 import { Hono } from 'hono';
 import { sValidator } from '@hono/standard-validator';
-import { parseWebhook, PayloadError, ticketCreatedSchema, webhookSchema } from 'periskope-events';
-import * as api from 'periskope-events';
+import { verifyRequest, PayloadError, WebhookVerificationError, ticketCreatedSchema, webhookSchema } from 'periskope-events';
 import { runAll } from '../lib/host.mjs';
 
 const app = new Hono();
 
-// The raw body, as the README asks: duplicate keys, positions and the
-// signature need the bytes that were sent.
+// A signed webhook: verifyRequest reads the raw bytes of the Request itself,
+// checks x-periskope-signature, then parses.
 app.post('/webhook', async (c) => {
-  const body = new Uint8Array(await c.req.arrayBuffer());
-  // The signature, once the package has it (feature-detected until then).
-  let verified = null;
-  if (typeof api.verifySignature === 'function') {
-    verified = api.verifySignature(body, c.req.header('x-periskope-signature') ?? '', c.env.SIGNING_KEY);
-    if (!verified) return c.json({ error: 'signature_mismatch' }, 401);
-  }
   try {
-    const hook = parseWebhook(body);
-    return c.json({ event: hook.event, known: hook.known, ticket_id: hook.data?.ticket?.ticket_id ?? null, priority_label: hook.data?.ticket?.priority_label ?? null, verified });
+    const hook = await verifyRequest(c.req.raw, c.env.PERISKOPE_SIGNING_KEY);
+    return c.json({ event: hook.event, known: hook.known, ticket_id: hook.data?.ticket?.ticket_id ?? null, priority_label: hook.data?.ticket?.priority_label ?? null });
   } catch (e) {
+    if (e instanceof WebhookVerificationError) return c.json({ error: e.code }, 401);
     if (e instanceof PayloadError) return c.json({ issues: e.issues }, 400);
     throw e;
   }
