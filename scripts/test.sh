@@ -45,9 +45,13 @@ for config in node16 bundler declarations; do
   echo "tsc $config: ok"
 done
 
-if [ -f scripts/bench.sh ]; then
-  step "benchmark, smoke mode (seconds; never a timing assertion)"
-  bash scripts/bench.sh --smoke
-fi
+step "every runtime: Chromium, workerd, Deno, Vercel Edge, bundlers, the playground"
+bash scripts/test-runtimes.sh
+
+step "fuzz every target briefly from the committed seeds (crashes fail the run)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+
+step "benchmark, smoke mode (seconds; never a timing assertion)"
+bash scripts/bench.sh --smoke
 
 printf '\nall tests passed\n'
