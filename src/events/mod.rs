@@ -113,7 +113,7 @@ pub enum EventFamily {
 impl EventFamily {
     /// The family of a known event; `None` for any other name.
     pub fn of(event: &str) -> Option<EventFamily> {
-        KNOWN_EVENTS.iter().position(|known| *known == event).map(|i| FAMILIES[i])
+        KNOWN_EVENTS.iter().position(|known| *known == event).and_then(|i| FAMILIES.get(i).copied())
     }
 
     /// The TypeScript name of the family's normalized payload (its input
@@ -266,7 +266,7 @@ const SAMPLES: [&str; 20] = [
 /// of a known event, as JSON text; `None` for any other name. Each reads
 /// without a single warning.
 pub fn sample_payload(event: &str) -> Option<&'static str> {
-    KNOWN_EVENTS.iter().position(|known| *known == event).map(|i| SAMPLES[i])
+    KNOWN_EVENTS.iter().position(|known| *known == event).and_then(|i| SAMPLES.get(i).copied())
 }
 
 #[cfg(test)]

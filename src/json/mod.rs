@@ -13,9 +13,20 @@ mod write;
 pub use read::{parse, DuplicateKey, Kind, Member, ParseError, ParseErrorKind, Value};
 pub use write::JsonWriter;
 
+/// The eight bytes at `at` as a little-endian word, if there are eight.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
 /// Sorts `items` in place with heapsort: O(n log n) whatever the input (no
 /// adversarial worst case) and a few hundred bytes of code, where the
 /// standard library's sorts cost kilobytes of wasm per instantiation.
+// Every index below is under `end`, which is at most `items.len()`, by the
+// loop bounds: the classic algorithm, kept readable rather than rewritten
+// with `get`.
+#[allow(clippy::indexing_slicing)]
 pub(crate) fn heap_sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     fn sift_down<T>(items: &mut [T], mut root: usize, end: usize, less: &impl Fn(&T, &T) -> bool) {
         loop {
@@ -54,19 +65,17 @@ pub(crate) mod position {
     /// number of offsets, so thousands of issues in a 10 MB body stay cheap.
     pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
         let mut order: Vec<usize> = (0..offsets.len()).collect();
-        if !offsets.windows(2).all(|w| w[0] <= w[1]) {
-            super::heap_sort_by(&mut order, |&a, &b| offsets[a] < offsets[b]);
+        if !offsets.is_sorted() {
+            super::heap_sort_by(&mut order, |&a, &b| offsets.get(a) < offsets.get(b));
         }
         let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
         let bytes = text.as_bytes();
         let (mut line, mut column, mut at) = (1u32, 1u32, 0usize);
         for i in order {
-            let target = offsets[i].min(bytes.len());
+            let target = offsets.get(i).copied().unwrap_or(0).min(bytes.len());
             while at < target {
                 // Eight ASCII bytes without a newline at a time: eight columns.
-                if let Some(chunk) = bytes.get(at..(at + 8).min(target)).filter(|c| c.len() == 8) {
-                    let word =
-                        u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                if let Some(word) = super::word_at(bytes, at).filter(|_| at + 8 <= target) {
                     let newline = word ^ 0x0a0a_0a0a_0a0a_0a0a;
                     let has_newline = newline.wrapping_sub(0x0101_0101_0101_0101) & !newline & 0x8080_8080_8080_8080 != 0;
                     if word & 0x8080_8080_8080_8080 == 0 && !has_newline {
@@ -75,7 +84,7 @@ pub(crate) mod position {
                         continue;
                     }
                 }
-                let b = bytes[at];
+                let Some(&b) = bytes.get(at) else { break };
                 if b == b'\n' {
                     line += 1;
                     column = 1;
@@ -94,7 +103,9 @@ pub(crate) mod position {
                     at += len;
                 }
             }
-            out[i] = Position { line, column };
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Position { line, column };
+            }
         }
         out
     }

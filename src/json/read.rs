@@ -340,23 +340,25 @@ impl<'a> Reader<'a> {
         for (i, m) in members.iter().enumerate() {
             let hash = key_hash(m.key.as_bytes());
             let (word, bit) = ((hash >> 6) as usize & 3, 1u64 << (hash & 63));
-            if filter[word] & bit != 0 {
+            let Some(slot) = filter.get_mut(word) else { continue };
+            if *slot & bit != 0 {
                 suspects += 1;
                 if suspects > 32 {
                     repeated = sorted_repeats(members);
                     break;
                 }
-                if members[..i].iter().any(|earlier| earlier.key == m.key) {
+                if members.iter().take(i).any(|earlier| earlier.key == m.key) {
                     repeated.push(i);
                 }
             }
-            filter[word] |= bit;
+            *slot |= bit;
         }
         for member in repeated {
             if self.repeats.len() >= MAX_DUPLICATES {
                 break;
             }
-            let key_offset = members[member].key_start as usize;
+            let Some(repeat) = members.get(member) else { continue };
+            let key_offset = repeat.key_start as usize;
             self.repeats.push(Repeat { object_start: offset32(object_start), member, key_offset });
         }
     }
@@ -410,8 +412,7 @@ impl<'a> Reader<'a> {
         // Eight bytes at a time while none is a quote, a backslash or a
         // control character: most strings are read here, without a branch
         // per byte.
-        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-            let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        while let Some(word) = super::word_at(self.bytes, self.at) {
             if super::write::needs_escape_word(word) {
                 break;
             }
@@ -539,8 +540,15 @@ fn key_hash(key: &[u8]) -> u32 {
 /// of each run of equal keys (sorted by key, then position) is the original.
 fn sorted_repeats(members: &[Member<'_>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..members.len()).collect();
-    super::heap_sort_by(&mut order, |&a, &b| (&members[a].key, a) < (&members[b].key, b));
-    let mut repeated: Vec<usize> = order.windows(2).filter(|p| members[p[0]].key == members[p[1]].key).map(|p| p[1]).collect();
+    let key = |i: usize| members.get(i).map(|m| &m.key);
+    super::heap_sort_by(&mut order, |&a, &b| (key(a), a) < (key(b), b));
+    let mut repeated: Vec<usize> = order
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [first, second] if key(*first) == key(*second) => Some(*second),
+            _ => None,
+        })
+        .collect();
     super::heap_sort_by(&mut repeated, |a, b| a < b);
     repeated
 }

@@ -162,14 +162,13 @@ fn push_escaped_inner(out: &mut String, s: &str) {
     while i < bytes.len() {
         // Skip eight bytes at a time while none needs escaping: most text
         // has nothing to escape, and this loop is the writer's hot path.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        if let Some(word) = super::word_at(bytes, i) {
             if !needs_escape_word(word) {
                 i += 8;
                 continue;
             }
         }
-        let b = bytes[i];
+        let Some(&b) = bytes.get(i) else { break };
         let escape: &str = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -186,10 +185,9 @@ fn push_escaped_inner(out: &mut String, s: &str) {
         };
         out.push_str(s.get(run_start..i).unwrap_or_default());
         if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+            out.push(char::from_digit(u32::from(b & 0xF), 16).unwrap_or('0'));
         } else {
             out.push_str(escape);
         }

@@ -712,7 +712,7 @@ impl<const TEXT: bool> Ack<'_, TEXT> {
 #[inline(never)]
 fn read_ack<'a>(value: &Value<'a>, cx: &mut Cx<'a>, text_column: bool) -> Option<Cow<'a, str>> {
     let text = read_number(value, cx, "an ack level (an integer from -1 up)", !text_column)?;
-    if !normalize::integer_value(&text).is_some_and(|level| level >= -1) {
+    if normalize::integer_value(&text).is_none_or(|level| level < -1) {
         cx.warn(
             IssueCode::UnknownEnumValue,
             "this is not a known ack level (-1 failed, 0 pending, 1 sent, 2 delivered, 3 delivered to all, 4 and above read)",
