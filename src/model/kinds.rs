@@ -113,7 +113,7 @@ impl<'a> FieldKind<'a> for Actor<'a> {
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
-        if !s.contains('@') {
+        if !s.as_bytes().contains(&b'@') {
             return Some(Actor(s));
         }
         let email = lowercase_trimmed(s);
@@ -311,10 +311,15 @@ impl<'a> FieldKind<'a> for Priority {
     }
 }
 
+/// The part of a WhatsApp id before `@` (all of it without one).
+fn user_part(id: &str) -> &str {
+    id.bytes().position(|b| b == b'@').and_then(|at| id.get(..at)).unwrap_or(id)
+}
+
 /// Warns when the part of a WhatsApp id before `@` is a placeholder
 /// (`91900438XXXX`).
 fn check_placeholder_id(id: &str, value: &Value<'_>, cx: &mut Cx<'_>) {
-    let user = id.split_once('@').map_or(id, |(user, _)| user);
+    let user = user_part(id);
     if placeholder::is_placeholder_digits(user) {
         cx.warn(IssueCode::PlaceholderValue, "this id looks like a documentation placeholder (digits replaced by X)", value);
     }
@@ -333,9 +338,9 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
-        if placeholder::is_placeholder_digits(s.split_once('@').map_or(&*s, |(user, _)| user)) {
+        if placeholder::is_placeholder_digits(user_part(&s)) {
             check_placeholder_id(&s, value, cx);
-        } else if !s.contains('@') {
+        } else if !s.as_bytes().contains(&b'@') {
             cx.warn(IssueCode::InvalidFormat, "a chat id has the form <number>@c.us or <digits>@g.us", value);
         }
         Some(ChatIdField(s))

@@ -16,12 +16,14 @@ pub fn normalize_email(email: &str) -> String {
 /// dot-separated labels, with no whitespace anywhere. Deliberately loose:
 /// it catches placeholders and names, not every RFC 5322 corner.
 pub fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let bytes = email.as_bytes();
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else { return false };
+    let (local, domain) = (bytes.get(..at).unwrap_or_default(), bytes.get(at + 1..).unwrap_or_default());
     !local.is_empty()
-        && !domain.contains('@')
+        && !domain.contains(&b'@')
         && !email.chars().any(char::is_whitespace)
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty())
+        && domain.contains(&b'.')
+        && domain.split(|&b| b == b'.').all(|label| !label.is_empty())
 }
 
 #[cfg(test)]

@@ -5,21 +5,26 @@ pub fn is_uuid(value: &str) -> bool {
     matches_uuid(value, |c| c.is_ascii_hexdigit())
 }
 
+/// Whether `value` is five dash-separated groups of 8, 4, 4, 4 and 12
+/// characters, each accepted by `digit`.
+fn matches_uuid(value: &str, digit: impl Fn(u8) -> bool) -> bool {
+    let b = value.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { digit(c) })
+}
+
 /// Whether `value` is a UUID in which some hex digits were replaced by `x` or
 /// `X`, as documentation samples do.
 pub fn is_placeholder_uuid(value: &str) -> bool {
-    value.contains(['x', 'X']) && matches_uuid(value, |c| c.is_ascii_hexdigit() || c == 'x' || c == 'X')
+    value.bytes().any(|b| b | 0x20 == b'x') && matches_uuid(value, |c| c.is_ascii_hexdigit() || c == b'x' || c == b'X')
 }
 
-fn matches_uuid(value: &str, digit: impl Fn(char) -> bool) -> bool {
-    let groups: Vec<&str> = value.split('-').collect();
-    groups.len() == 5 && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, len)| g.len() == len && g.chars().all(&digit))
-}
 
 /// Whether a string meant to hold digits (a phone number, the user part of a
 /// chat id) has `x` or `X` in place of some of them.
 pub fn is_placeholder_digits(value: &str) -> bool {
-    value.contains(['x', 'X']) && value.chars().all(|c| c.is_ascii_digit() || c == 'x' || c == 'X')
+    let b = value.as_bytes();
+    b.iter().any(|&c| c | 0x20 == b'x') && b.iter().all(|&c| c.is_ascii_digit() || c | 0x20 == b'x')
 }
 
 #[cfg(test)]

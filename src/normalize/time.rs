@@ -106,18 +106,43 @@ pub fn format_iso_millis(millis: i64) -> String {
     let days = millis.div_euclid(86_400_000);
     let in_day = millis.rem_euclid(86_400_000);
     let (year, month, day) = civil_from_days(days);
-    let year = if (0..=9999).contains(&year) {
-        format!("{year:04}")
+    // Written digit by digit: this runs for every timestamp of every payload,
+    // and `format!` costs several times more (and kilobytes of wasm).
+    let mut out = String::with_capacity(27);
+    if (0..=9999).contains(&year) {
+        push_digits(&mut out, year, 4);
     } else {
-        format!("{}{:06}", if year < 0 { '-' } else { '+' }, year.abs())
-    };
-    format!(
-        "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        in_day / 3_600_000,
-        in_day / 60_000 % 60,
-        in_day / 1000 % 60,
-        in_day % 1000
-    )
+        out.push(if year < 0 { '-' } else { '+' });
+        push_digits(&mut out, year.abs(), 6);
+    }
+    for (separator, value, width) in [
+        ('-', month, 2),
+        ('-', day, 2),
+        ('T', in_day / 3_600_000, 2),
+        (':', in_day / 60_000 % 60, 2),
+        (':', in_day / 1000 % 60, 2),
+        ('.', in_day % 1000, 3),
+    ] {
+        out.push(separator);
+        push_digits(&mut out, value, width);
+    }
+    out.push('Z');
+    out
+}
+
+/// Appends `value` (not negative) in decimal, zero-padded to `width` digits.
+fn push_digits(out: &mut String, value: i64, width: u32) {
+    let mut divisor = 10i64.pow(width.saturating_sub(1));
+    // Wider values (a year past 999,999 cannot come from a parsed timestamp)
+    // keep all their digits.
+    while divisor.saturating_mul(10) <= value {
+        divisor *= 10;
+    }
+    while divisor > 0 {
+        let digit = (value / divisor % 10) as u8;
+        out.push(char::from(b'0' + digit));
+        divisor /= 10;
+    }
 }
 
 fn digits(b: &[u8], at: usize, count: usize) -> Option<i64> {

@@ -47,8 +47,8 @@ pub struct ChatId<'a> {
 /// assert_eq!((id.kind, id.number), (ChatKind::Contact, Some("919537851844")));
 /// ```
 pub fn parse_chat_id(id: &str) -> ChatId<'_> {
-    let (user, server) = match id.split_once('@') {
-        Some((user, server)) => (user, Some(server)),
+    let (user, server) = match id.bytes().position(|b| b == b'@') {
+        Some(at) => (id.get(..at).unwrap_or_default(), id.get(at + 1..)),
         None => (id, None),
     };
     let kind = match server {
