@@ -205,7 +205,7 @@ impl<'a> Webhook<'a> {
     pub(crate) fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
         w.key("event");
-        w.string(&self.event);
+        w.text(&self.event);
         w.key("known");
         w.bool(self.is_known());
         w.key("org_id");

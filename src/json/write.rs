@@ -81,6 +81,24 @@ impl JsonWriter {
         push_escaped(&mut self.out, s);
     }
 
+    /// Writes a string read from the input. A borrowed one was taken from
+    /// between quotes with no escape in it, so it holds no quote, backslash or
+    /// control character and is copied as it is; an owned one (unescaped, or
+    /// changed by a rule) is escaped.
+    #[allow(clippy::ptr_arg)] // Whether the string is borrowed is the point.
+    pub fn text(&mut self, s: &std::borrow::Cow<'_, str>) {
+        match s {
+            std::borrow::Cow::Borrowed(raw) => {
+                self.value_prefix();
+                self.out.reserve(raw.len() + 2);
+                self.out.push('"');
+                self.out.push_str(raw);
+                self.out.push('"');
+            }
+            std::borrow::Cow::Owned(owned) => self.string(owned),
+        }
+    }
+
     /// Writes `null`.
     pub fn null(&mut self) {
         self.value_prefix();

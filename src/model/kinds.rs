@@ -31,7 +31,7 @@ impl<'a> FieldKind<'a> for Cow<'a, str> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(self);
+        w.text(self);
     }
 }
 
@@ -88,7 +88,7 @@ impl<'a> FieldKind<'a> for Email<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 }
 
@@ -124,7 +124,7 @@ impl<'a> FieldKind<'a> for Actor<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 }
 
@@ -242,7 +242,7 @@ impl<'a> FieldKind<'a> for Labels<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.begin_array();
-        self.0.iter().for_each(|l| w.string(l));
+        self.0.iter().for_each(|l| w.text(l));
         w.end_array();
     }
 
@@ -347,7 +347,7 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 
     fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
@@ -386,7 +386,7 @@ impl<'a> FieldKind<'a> for PhoneId<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 }
 
@@ -416,7 +416,7 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 
     fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
@@ -461,7 +461,7 @@ impl<'a> FieldKind<'a> for Uuid<'a> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 }
 
@@ -497,7 +497,7 @@ impl<'a, E: EnumValues> FieldKind<'a> for EnumText<'a, E> {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&self.0);
+        w.text(&self.0);
     }
 }
 
@@ -559,7 +559,7 @@ impl<'a> FieldKind<'a> for StringMap<'a> {
         for (key, text) in &self.0 {
             w.key(key);
             match text {
-                Some(t) => w.string(t),
+                Some(t) => w.text(t),
                 None => w.null(),
             }
         }
@@ -801,7 +801,7 @@ impl<'a> FieldKind<'a> for StringList<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.begin_array();
-        self.0.iter().for_each(|s| w.string(s));
+        self.0.iter().for_each(|s| w.text(s));
         w.end_array();
     }
 

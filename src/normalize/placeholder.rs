@@ -9,8 +9,7 @@ pub fn is_uuid(value: &str) -> bool {
 /// characters, each accepted by `digit`.
 fn matches_uuid(value: &str, digit: impl Fn(u8) -> bool) -> bool {
     let b = value.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { digit(c) })
+    b.len() == 36 && b.iter().enumerate().all(|(i, &c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { digit(c) })
 }
 
 /// Whether `value` is a UUID in which some hex digits were replaced by `x` or
@@ -18,7 +17,6 @@ fn matches_uuid(value: &str, digit: impl Fn(u8) -> bool) -> bool {
 pub fn is_placeholder_uuid(value: &str) -> bool {
     value.bytes().any(|b| b | 0x20 == b'x') && matches_uuid(value, |c| c.is_ascii_hexdigit() || c == b'x' || c == b'X')
 }
-
 
 /// Whether a string meant to hold digits (a phone number, the user part of a
 /// chat id) has `x` or `X` in place of some of them.
