@@ -11,6 +11,8 @@ import {
   withValidation,
   type Message,
   type Webhook,
+  type KnownEvent,
+  type EventDataInputMap,
   parseTicketCreated,
   parseWebhook,
   safeParseTicketCreated,
@@ -91,6 +93,13 @@ declare const sdkPhone: EventPayloads['org.phone.qr'];
 parseEvent('org.phone.qr', sdkPhone);
 // @ts-expect-error not an event name
 parseEvent('ticket.exploded', {});
+
+// For all 20 events at once: the SDK's payload type of each event is
+// assignable to our input type of that event, and the event names agree.
+type SdkFits = { [E in keyof EventPayloads]: E extends KnownEvent ? (EventPayloads[E] extends EventDataInputMap[E] ? true : false) : false };
+const everyEventFits: SdkFits[keyof EventPayloads] extends true ? true : false = true;
+const sameNames: [Exclude<KnownEvent, keyof EventPayloads>, Exclude<keyof EventPayloads, KnownEvent>] extends [never, never] ? true : false = true;
+export { everyEventFits, sameNames };
 
 // Signatures and the SDK helper.
 const ok: boolean = verifySignature('{}', 'sha256=00', ['old', 'new']);
