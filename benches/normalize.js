@@ -26,10 +26,24 @@
 // - chat ids get `<field>_parsed: { kind, number, server }`;
 // - message ids get `message_id_parsed: { from_me, chat_id, id, participant }`
 //   or null;
-// - custom property numbers and booleans become strings.
+// - custom property numbers and booleans become strings;
+// - messages (every message.* event): WhatsApp's `id` object written
+//   `{ id, from_me, remote, serialized }` (read from `fromMe`/`_serialized`
+//   too, the snake_case spelling winning when both are sent; other keys kept
+//   after them); `ack` a number (`"2"` → 2); numbers kept as sent; string
+//   lists `[]` when absent; Json columns kept as sent;
+// - the envelope gets `dedup_key`, `<event>:<org_id>:<entity id>:<timestamp>`
+//   (the timestamp normalized; the entity id from the payload, `""` when
+//   absent and for unknown events), after `previous_attributes`.
 
 const PRIORITY_LABELS = ['none', 'low', 'medium', 'high', 'urgent'];
 const TICKET_EVENTS = new Set(['ticket.created', 'ticket.updated', 'ticket.deleted']);
+const MESSAGE_EVENTS = new Set(['message.created', 'message.updated', 'message.deleted', 'message.ack.updated', 'message.flagged',
+  'message.unflagged', 'message.ticket.attached']);
+// The other events periskope-events knows; this normalizer does not model
+// their payloads (no bench payload sends them), only their dedup key.
+const OTHER_EVENTS = new Set(['chat.created', 'chat.custom_properties.updated', 'chat.notification.created', 'reaction.created',
+  'reaction.updated', 'note.created', 'org.phone.updated', 'org.phone.connected', 'org.phone.disconnected', 'org.phone.qr']);
 
 // ASCII lowercase, leaving every other character as it is (toLowerCase alone
 // would also lowercase `Ä`, which the library keeps).
@@ -65,6 +79,9 @@ function timestamp(s) {
   }
   return new Date(t).toISOString();
 }
+
+/** The timestamp rule, for run.js's check of the dedup key on every event. */
+export const normalizeTimestamp = timestamp;
 
 function labels(v) {
   if (v === null || v === undefined) return [];
@@ -225,6 +242,97 @@ function message(m) {
   }, m, MESSAGE_KEYS);
 }
 
+/** `ack` and other numbers a text column may hold: `"2"` becomes 2, `""` null. */
+function numberOrText(v) {
+  if (typeof v !== 'string') return v === undefined ? null : v;
+  const t = v.trim();
+  return t === '' ? null : Number(t);
+}
+
+const WA_ID_KEYS = new Set(['id', 'from_me', 'fromMe', 'remote', 'serialized', '_serialized']);
+
+function waId(v) {
+  if (v === null || v === undefined) return null;
+  return extras({
+    id: orNull(v.id),
+    from_me: v.from_me ?? v.fromMe ?? null,
+    remote: orNull(v.remote),
+    serialized: v.serialized ?? v._serialized ?? null,
+  }, v, WA_ID_KEYS);
+}
+
+const strings = (v) => (v === null || v === undefined ? [] : v);
+
+const MESSAGE_OBJECT_KEYS = new Set(['message_id', 'message_id_parsed', 'org_id', 'org_phone', 'chat_id', 'chat_id_parsed', 'id',
+  'message_type', 'body', 'timestamp', 'from_me', 'from', 'to', 'author', 'sender_phone', 'performed_by', 'ack', 'is_deleted',
+  'prev_body', 'updated_at', 'has_media', 'media', 'media_key', 'quoted_message_id', 'has_quoted_msg', 'mentioned_ids',
+  'has_reaction', 'reactions', 'is_forwarded', 'forwarding_score', 'is_starred', 'is_ephemeral', 'is_gif', 'is_status',
+  'broadcast', 'broadcast_id', 'device_type', 'duration', 'flag_status', 'flag_metadata', 'flag_response_time',
+  'message_ticket_id', 'order_id', 'sent_message_id', 'unique_id', 'token', 'links', 'location', 'invite_v4', 'vcards',
+  'poll_info', 'poll_results', 'delivery_info', 'raw_data', 'is_private_note']);
+
+/** A validated Message (the payload of every message.* event) to its normalized form. */
+export function normalizeMessage(m) {
+  const chatId = orNull(m.chat_id);
+  return extras({
+    message_id: m.message_id,
+    message_id_parsed: messageIdParsed(m.message_id),
+    org_id: m.org_id,
+    org_phone: m.org_phone,
+    chat_id: chatId,
+    chat_id_parsed: chatIdParsed(chatId),
+    id: waId(m.id),
+    message_type: orNull(m.message_type),
+    body: orNull(m.body),
+    timestamp: timestamp(m.timestamp),
+    from_me: orNull(m.from_me),
+    from: orNull(m.from),
+    to: orNull(m.to),
+    author: orNull(m.author),
+    sender_phone: orNull(m.sender_phone),
+    performed_by: actor(m.performed_by),
+    ack: numberOrText(m.ack),
+    is_deleted: orNull(m.is_deleted),
+    prev_body: orNull(m.prev_body),
+    updated_at: timestamp(m.updated_at),
+    has_media: orNull(m.has_media),
+    media: orNull(m.media),
+    media_key: orNull(m.media_key),
+    quoted_message_id: orNull(m.quoted_message_id),
+    has_quoted_msg: orNull(m.has_quoted_msg),
+    mentioned_ids: strings(m.mentioned_ids),
+    has_reaction: orNull(m.has_reaction),
+    reactions: orNull(m.reactions),
+    is_forwarded: orNull(m.is_forwarded),
+    forwarding_score: orNull(m.forwarding_score),
+    is_starred: orNull(m.is_starred),
+    is_ephemeral: orNull(m.is_ephemeral),
+    is_gif: orNull(m.is_gif),
+    is_status: orNull(m.is_status),
+    broadcast: orNull(m.broadcast),
+    broadcast_id: orNull(m.broadcast_id),
+    device_type: orNull(m.device_type),
+    duration: orNull(m.duration),
+    flag_status: orNull(m.flag_status),
+    flag_metadata: orNull(m.flag_metadata),
+    flag_response_time: orNull(m.flag_response_time),
+    message_ticket_id: orNull(m.message_ticket_id),
+    order_id: orNull(m.order_id),
+    sent_message_id: orNull(m.sent_message_id),
+    unique_id: orNull(m.unique_id),
+    token: orNull(m.token),
+    links: orNull(m.links),
+    location: orNull(m.location),
+    invite_v4: orNull(m.invite_v4),
+    vcards: strings(m.vcards),
+    poll_info: orNull(m.poll_info),
+    poll_results: orNull(m.poll_results),
+    delivery_info: orNull(m.delivery_info),
+    raw_data: orNull(m.raw_data),
+    is_private_note: orNull(m.is_private_note),
+  }, m, MESSAGE_OBJECT_KEYS);
+}
+
 const INFO_KEYS = new Set(['ticket', 'chat', 'message', 'attached_messages']);
 
 /** A validated TicketInfo (the ticket.created payload) to its normalized form. */
@@ -240,20 +348,72 @@ export function normalizeTicketInfo(info) {
   }, info, INFO_KEYS);
 }
 
-const ENVELOPE_KEYS = new Set(['event', 'event_type', 'known', 'org_id', 'timestamp', 'data', 'previous_attributes']);
+/**
+ * The model of an event's payload, as the peers' schemas name it:
+ * 'TicketInfo', 'Message', or null (an unknown event: its data passes
+ * through). Throws for the known events this normalizer does not model.
+ */
+export function payloadModel(event) {
+  if (TICKET_EVENTS.has(event)) return 'TicketInfo';
+  if (MESSAGE_EVENTS.has(event)) return 'Message';
+  if (OTHER_EVENTS.has(event)) throw new Error(`the bench's normalizer does not model ${event} payloads`);
+  return null;
+}
 
-/** Whether the webhook body's event is one whose data is a TicketInfo. */
-export const isTicketEvent = (body) => body !== null && typeof body === 'object' && TICKET_EVENTS.has(body.event);
+/** A validated payload of `event` to its normalized form. */
+export function normalizePayload(event, data) {
+  const model = payloadModel(event);
+  return model === 'TicketInfo' ? normalizeTicketInfo(data) : model === 'Message' ? normalizeMessage(data) : data;
+}
 
-/** A validated webhook body to its normalized form (ticket events' data normalized, others as sent). */
+const str = (v) => (typeof v === 'string' ? v : '');
+
+/** The id in `data` (raw or normalized) of the entity an event is about: `""` when absent and for unknown events. */
+export function entityId(event, data) {
+  if (data === null || typeof data !== 'object') return '';
+  switch (event) {
+    case 'ticket.created':
+    case 'ticket.updated':
+    case 'ticket.deleted':
+      return data.ticket !== null && typeof data.ticket === 'object' ? str(data.ticket.ticket_id) : '';
+    case 'chat.created':
+    case 'chat.custom_properties.updated':
+      return str(data.chat_id);
+    case 'chat.notification.created':
+      return str(data.notification_id);
+    case 'reaction.created':
+    case 'reaction.updated':
+      return str(data.reaction_id);
+    case 'note.created':
+      return str(data.message_id ?? data.unique_id);
+    case 'org.phone.updated':
+    case 'org.phone.connected':
+    case 'org.phone.disconnected':
+    case 'org.phone.qr':
+      return str(data.phone_id);
+    default:
+      return MESSAGE_EVENTS.has(event) ? str(data.message_id) : '';
+  }
+}
+
+/** `<event>:<org_id>:<entity id>:<timestamp>`, the timestamp already normalized. */
+export const dedupKey = (event, orgId, normalizedTimestamp, data) => `${event}:${orgId}:${entityId(event, data)}:${normalizedTimestamp}`;
+
+const ENVELOPE_KEYS = new Set(['event', 'event_type', 'known', 'org_id', 'timestamp', 'data', 'previous_attributes', 'dedup_key']);
+
+/** A validated webhook body to its normalized form (ticket and message events' data normalized, unknown events' as sent). */
 export function normalizeWebhook(body) {
-  const known = TICKET_EVENTS.has(body.event);
+  const event = body.event;
+  const model = payloadModel(event);
+  const ts = timestamp(body.timestamp);
+  const data = model === 'TicketInfo' ? normalizeTicketInfo(body.data) : model === 'Message' ? normalizeMessage(body.data) : body.data;
   return extras({
-    event: body.event,
-    known,
+    event,
+    known: model !== null,
     org_id: body.org_id,
-    timestamp: timestamp(body.timestamp),
-    data: known ? normalizeTicketInfo(body.data) : body.data,
+    timestamp: ts,
+    data,
     previous_attributes: orNull(body.previous_attributes),
+    dedup_key: dedupKey(event, body.org_id, ts, data),
   }, body, ENVELOPE_KEYS);
 }

@@ -22,9 +22,10 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { payloads, scalingPayloads } from './payloads.js';
 import * as ajvSchemas from './schemas/ajv.js';
-import { normalizeTicketInfo } from './normalize.js';
+import { dedupKey, normalizePayload, normalizeTimestamp, normalizeWebhook, payloadModel } from './normalize.js';
 import {
-  decode, detectOurHmac, hmacPipelines, loadInternals, loadOurs, pkgFiles, loadPeer, MODES, ourPipelines, oursValidates, peerPipelines, PEER_TITLES, PEERS,
+  decode, detectOurHmac, hmacPipelines, loadInternals, loadOurs, pkgFiles, loadPeer, MODES, ourCall, ourPipelines, oursValidates, peerPipelines,
+  PEER_TITLES, PEERS,
   PKG, ROOT,
 } from './lib/candidates.js';
 import { formatNs, measureInterleaved } from './lib/harness.js';
@@ -52,7 +53,7 @@ const SETTINGS = SMOKE
       scaling: { rounds: 1, roundMs: 0, warmupMs: 0, batchNs: 0, minIterations: 1 },
       startupRuns: 1,
       scalingCounts: [0, 50, 400],
-      memoryCalls: { sample: 20, ticket50: 5, ticket1mb: 2 },
+      memoryCalls: { sample: 20, ticket50: 5, message: 20, ticket1mb: 2 },
     }
   : {
       small: { rounds: 10, roundMs: 30, warmupMs: 100, batchNs: 20_000, minIterations: 2 },
@@ -60,7 +61,7 @@ const SETTINGS = SMOKE
       scaling: { rounds: 6, roundMs: 25, warmupMs: 50, batchNs: 20_000, minIterations: 2 },
       startupRuns: 15,
       scalingCounts: [0, 10, 50, 200, 1000, 2500],
-      memoryCalls: { sample: 2000, ticket50: 300, ticket1mb: 12 },
+      memoryCalls: { sample: 2000, ticket50: 300, message: 2000, ticket1mb: 12 },
     };
 
 const log = (...a) => console.log(...a);
@@ -85,8 +86,10 @@ const pkgBuilt = fs.statSync(FILES.wasm).mtime.toISOString();
 ajvSchemas.generate();
 const ours = loadOurs();
 const pkgVersion = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8')).version;
-const peers = {};
-for (const name of PEERS) peers[name] = peerPipelines(await loadPeer(name));
+const peerImpls = {};
+for (const name of PEERS) peerImpls[name] = await loadPeer(name);
+/** Each peer's pipelines for payloads of `event`. */
+const peersFor = (event) => Object.fromEntries(PEERS.map((name) => [name, peerPipelines(peerImpls[name], event)]));
 const allPayloads = payloads().filter((p) => !ONLY || ONLY.includes(p.name));
 const notes = [];
 
@@ -116,19 +119,49 @@ for (const p of allPayloads) {
   for (const id of ['bytes-validate', 'string-validate', 'object-validate']) {
     if (ourRows[id]) assert.strictEqual(ourRows[id](p[MODES.find((m) => m.id === id).input]), true, `ours ${id} ${p.name}`);
   }
+  const ourObject = ourRows['object-parse'] ? ourRows['object-parse'](p.object) : null;
+  const peers = peersFor(p.event);
   for (const name of PEERS) {
     const pipe = peers[name];
     assert.strictEqual(pipe['bytes-validate'](p.bytes), true, `${name} rejects ${p.name}`);
     assert.strictEqual(pipe['string-validate'](p.text), true, `${name} rejects ${p.name}`);
     sameOutput(`${name} ${p.name} bytes-parse`, pipe['bytes-parse'](p.bytes), result.data);
     sameOutput(`${name} ${p.name} string-parse`, pipe['string-parse'](p.text), result.data);
-    if (p.event === 'ticket.created') {
+    if (pipe['object-parse'] && ourObject) {
       assert.strictEqual(pipe['object-validate'](p.object), true, `${name} rejects ${p.name} object`);
-      sameOutput(`${name} ${p.name} object-parse`, pipe['object-parse'](p.object), ours.parseTicketCreated(p.object));
+      sameOutput(`${name} ${p.name} object-parse`, pipe['object-parse'](p.object), ourObject);
     }
   }
-  if (p.event === 'ticket.created') sameOutput(`normalizer ${p.name}`, normalizeTicketInfo(p.object), ours.parseTicketCreated(p.object));
+  sameOutput(`normalizer ${p.name} webhook`, normalizeWebhook(JSON.parse(p.text)), result.data);
+  if (ourObject) sameOutput(`normalizer ${p.name} object`, normalizePayload(p.event, p.object), ourObject);
   for (const [name, fn] of Object.entries(hmacPipelines(p.bytes))) assert.strictEqual(fn(p.bytes), true, `${name} HMAC`);
+}
+// Beyond the payloads: the package's own sample of every event it knows
+// (when it has sampleEvent), an unknown event and a timestamp with an
+// offset. The dedup key's rule is checked on all of them (the normalizer
+// builds it for the measured events only), and the whole normalized body on
+// those whose payload the normalizer models (every ticket.* and message.*).
+const samplesChecked = typeof ours.sampleEvent === 'function' && Array.isArray(ours.knownEvents);
+if (samplesChecked) {
+  const bodies = ours.knownEvents.map((e) => ours.sampleEvent(e));
+  bodies.push({ event: 'bench.unknown', org_id: 'o', timestamp: '2025-01-01 10:00:00.5+05:30', data: { chat_id: 'x', message_id: 'y' } });
+  bodies.push({ ...ours.sampleEvent('ticket.created'), timestamp: '2024-12-31T23:59:59.9999-02' });
+  for (const body of bodies) {
+    const text = JSON.stringify(body);
+    const mine = ours.parseWebhook(text, { unknownEvents: 'ignore' });
+    const theirs = dedupKey(body.event, body.org_id, normalizeTimestamp(body.timestamp), body.data);
+    if (theirs !== mine.dedup_key) {
+      mismatches++;
+      console.error(`NORMALIZER MISMATCH dedup_key of ${body.event}: ours ${JSON.stringify(mine.dedup_key)}, normalize.js ${JSON.stringify(theirs)}`);
+    }
+    let modelled;
+    try {
+      modelled = payloadModel(body.event) !== null;
+    } catch {
+      modelled = false;
+    }
+    if (modelled) sameOutput(`normalizer sampleEvent('${body.event}')`, normalizeWebhook(JSON.parse(text)), mine);
+  }
 }
 if (mismatches > 0) {
   console.error(`${mismatches} normalizer mismatches: the peers would not be doing our work; fix benches/normalize.js`);
@@ -137,14 +170,15 @@ if (mismatches > 0) {
 features.signature = detectOurHmac(ours, allPayloads[0].bytes);
 log(`periskope-events ${pkgVersion} bench${SMOKE ? ' (SMOKE: tiny counts, figures meaningless)' : ''}`);
 log(`Node ${process.versions.node} (V8 ${process.versions.v8}), ${os.cpus()[0].model}, ${os.cpus().length} cores; pkg/ built ${pkgBuilt}, HEAD ${gitHead ?? '?'}`);
-log(`normalizer check: every peer pipeline gives our exact output on every payload ✓`);
+log(`normalizer check: every peer pipeline gives our exact output on every payload` +
+  (samplesChecked ? '; normalize.js too on sampleEvent of every ticket.* and message.* event; dedup_key on every event' : '') + ' ✓');
 log(`our HMAC: ${features.signature.fn ? 'measured (' + features.signature.how + ')' : features.signature.how}`);
 
 // ---------------------------------------------------------------- throughput
 const rows = [];
 for (const p of allPayloads) {
   progress(`measuring ${p.name} (${kb(p.bytes.length)})`);
-  const ticket = p.event === 'ticket.created';
+  const peers = peersFor(p.event);
   const candidates = [];
   const add = (impl, mode, fn, input) => candidates.push({ key: `${impl}|${mode}`, impl, mode, fn: () => fn(input) });
   add('JSON.parse', 'floor-bytes', (b) => JSON.parse(decode(b)), p.bytes);
@@ -153,8 +187,7 @@ for (const p of allPayloads) {
   for (const mode of MODES) {
     if (!mode.input || mode.id === 'hmac') continue;
     if (ourRows[mode.id]) add('ours', mode.id, ourRows[mode.id], p[mode.input]);
-    if (mode.input === 'object' && !ticket) continue; // the peers have no message schema yet
-    for (const name of PEERS) add(name, mode.id, peers[name][mode.id], p[mode.input]);
+    for (const name of PEERS) if (peers[name][mode.id]) add(name, mode.id, peers[name][mode.id], p[mode.input]);
   }
   for (const [name, fn] of Object.entries(hmacPipelines(p.bytes))) add(name, 'hmac', fn, p.bytes);
   const ourHmac = detectOurHmac(ours, p.bytes);
@@ -253,6 +286,7 @@ if (!SKIP.has('scaling')) {
   const sized = scalingPayloads(SETTINGS.scalingCounts);
   // The fastest peer on raw bytes → normalized object, on the 50-message ticket (else the first payload).
   const ref = fastestPeer(allPayloads.some((p) => p.name === 'ticket50') ? 'ticket50' : allPayloads[0].name, 'bytes-parse')?.impl ?? 'ajv';
+  const peers = peersFor('ticket.created');
   const series = [
     ['ours', 'bytes-parse', ourPipelines(ours, sized[0])['bytes-parse']],
     ['ours', 'bytes-validate', ourPipelines(ours, sized[0])['bytes-validate']],
@@ -304,7 +338,7 @@ const targets = [];
 const target = (t) => targets.push({ ...t, holds: t.value === null || !Number.isFinite(t.value) ? null : t.value <= t.limit });
 for (const p of allPayloads) {
   const validated = features.validated[p.name];
-  const why = validated ? null : 'ours passes this event through unvalidated';
+  const why = validated ? null : 'ours does not validate this event (known: false)';
   const t1o = find(p.name, 'ours', 'bytes-parse');
   const t1p = fastestPeer(p.name, 'bytes-parse');
   target({ id: 'T1', payload: p.name, what: 'raw bytes → normalized object, ÷ fastest peer pipeline', limit: 0.85,
@@ -317,7 +351,7 @@ for (const p of allPayloads) {
   const t3z = find(p.name, 'zod-nocodegen', 'object-parse', 'child');
   target({ id: 'T3', payload: p.name, what: 'SDK object → normalized object, ÷ zod 4 no-codegen + normalizer (same child process)', limit: 1.0,
     value: t3o && t3z ? t3o.medianNs / t3z.medianNs : null, against: 'zod-nocodegen',
-    note: t3o ? null : p.event === 'ticket.created' ? 'child not run' : 'no object API for this event yet' });
+    note: t3o ? null : SKIP.has('child') ? 'child not run' : 'no object API for this event' });
 }
 if (scaling) {
   const s = scaling.series.find((x) => x.impl === 'ours' && x.mode === 'bytes-parse');
@@ -330,8 +364,10 @@ if (memory) {
   target({ id: 'T4b', what: 'memory per call constant: heap retained per call (bytes, worst of ours) after warm-up', limit: 64, value: worstHeap });
   target({ id: 'T4c', what: 'memory per call constant: wasm memory growth after warm-up (bytes)', limit: 0, value: memory.wasmAvailable ? wasmGrowth : null });
 }
+const eventCount = Array.isArray(ours.knownEvents) ? ours.knownEvents.length : null;
 target({ id: 'T5a', what: '.wasm gzip (KiB)', limit: 70, value: sizes.wasm.gzip / 1024,
-  note: 'today the .wasm holds the ticket events only: no other event, no HMAC' });
+  note: `the .wasm holds ${eventCount === null ? 'the ticket events only' : `all ${eventCount} known events`}` +
+    `${features.signature.fn ? ' and the HMAC' : ', no HMAC'}` });
 target({ id: 'T5b', what: 'JS glue gzip (KiB): Node wasm-bindgen glue + API wrapper', limit: 4, value: sizes.glue.gzip / 1024,
   note: sizes.webGlue ? `browser/edge entry: ${(sizes.webGlue.gzip / 1024).toFixed(2)} KiB` : null });
 if (startup) {
@@ -349,15 +385,9 @@ const IMPL_TITLE = {
   'fast-sha256': 'fast-sha256 (standardwebhooks, svix)',
   '@stablelib/hmac+sha256': '@stablelib/hmac + sha256',
 };
-const OUR_CALL = {
-  'bytes-validate': 'validateWebhook(Uint8Array)',
-  'bytes-parse': 'parseWebhook(Uint8Array)',
-  'string-validate': 'validateWebhook(string)',
-  'string-parse': 'parseWebhook(string)',
-  'object-validate': 'validateTicketCreated(object)',
-  'object-parse': 'parseTicketCreated(object)',
-  hmac: 'verifySignature',
-};
+const payloadByName = Object.fromEntries(allPayloads.map((p) => [p.name, p]));
+/** Our call behind a row (the object forms depend on the payload's event). */
+const OUR_CALL = (mode, payloadName = 'sample') => ourCall(ours, mode, payloadByName[payloadName] ?? { event: 'ticket.created' });
 const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s, n) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 const mark = (holds) => (holds === null ? '–' : holds ? 'holds' : 'DOES NOT HOLD');
@@ -378,7 +408,7 @@ for (const p of allPayloads) {
   const validated = features.validated[p.name];
   out();
   out(`━━ ${p.title}: webhook body ${kb(p.bytes.length)}, SDK object ${kb(Buffer.byteLength(p.objectText))}` +
-    (validated ? '' : `  [ours: ${p.event} is passed through parseWebhook UNVALIDATED (known: false); peers check the envelope only]`));
+    (validated ? '' : `  [ours: ${p.event} is not validated (known: false)]`));
   out(`   ${pad('', 46)}${lpad('median', 10)}${lpad('IQR', 7)}${lpad('× fastest peer', 16)}   target (issue 5)`);
   const groups = [
     ...MODES.filter((m) => m.id !== 'floor').map((m) => [m.title, [m.id]]),
@@ -410,11 +440,10 @@ for (const p of allPayloads) {
     }
     group.sort((a, b) => (b.impl === 'ours') - (a.impl === 'ours') || a.medianNs - b.medianNs);
     for (const r of group) {
-      let name = r.impl === 'ours' ? `ours  ${OUR_CALL[r.mode] ?? ''}` : IMPL_TITLE[r.impl] ?? r.impl;
+      let name = r.impl === 'ours' ? `ours  ${OUR_CALL(r.mode, r.payload)}` : IMPL_TITLE[r.impl] ?? r.impl;
       if (r.mode === 'floor-bytes') name = 'JSON.parse(TextDecoder.decode(bytes))';
       if (r.mode === 'floor-string') name = 'JSON.parse(string)';
       if (r.process === 'child' && !name.endsWith('[child]')) name += ' [child]';
-      if (r.impl === 'ours' && !validated && (r.mode.startsWith('bytes') || r.mode.startsWith('string'))) name += ' (passthrough)';
       const iqr = r.medianNs > 0 ? `±${(((r.p75Ns - r.p25Ns) / 2 / r.medianNs) * 100).toFixed(0)}%` : '';
       const ratio = r.ratio === null ? '' : r.fastestPeer === r.impl && r.process === 'main' ? '1.00 fastest' : `${r.ratio.toFixed(2)}×`;
       out(`   ${pad(name, 46)}${lpad(formatNs(r.medianNs), 10)}${lpad(iqr, 7)}${lpad(ratio, 16)}   ${targetText(r)}`);
@@ -446,7 +475,7 @@ if (scaling) {
   out('━━ Growth with payload size (ticket.created bodies, raw bytes in): median time, and time per KiB');
   out(`   ${pad('', 40)}` + scaling.sizes.map((s) => lpad(kb(s.bytes), 12)).join('') + lpad('µs/KiB fit', 12) + lpad('growth', 8));
   for (const s of scaling.series) {
-    const name = s.impl === 'ours' ? `ours ${OUR_CALL[s.mode]}` : s.impl === 'JSON.parse' ? 'JSON.parse(decode(bytes))' : `${IMPL_TITLE[s.impl]} ${s.mode}`;
+    const name = s.impl === 'ours' ? `ours ${OUR_CALL(s.mode)}` : s.impl === 'JSON.parse' ? 'JSON.parse(decode(bytes))' : `${IMPL_TITLE[s.impl]} ${s.mode}`;
     out(`   ${pad(name, 40)}` + s.points.map((q) => lpad(formatNs(q.ns), 12)).join('') + lpad((s.slopeNsPerKiB / 1000).toFixed(2), 12) + lpad(s.growth.toFixed(2), 8));
     out(`   ${pad('  per KiB', 40)}` + s.points.map((q) => lpad(formatNs(q.nsPerKiB), 12)).join(''));
   }
@@ -459,7 +488,7 @@ if (memory) {
   out('━━ Memory per call (after warm-up; heap after full GC; wasm linear memory)');
   out(`   ${pad('', 46)}${lpad('calls', 7)}${lpad('heap retained/call', 20)}${lpad('wasm memory', 14)}${lpad('wasm growth', 13)}`);
   for (const r of memory.rows) {
-    const name = `${r.payload}: ${r.impl === 'ours' ? `ours ${OUR_CALL[r.mode]}` : `${IMPL_TITLE[r.impl]} ${r.mode}`}`;
+    const name = `${r.payload}: ${r.impl === 'ours' ? `ours ${OUR_CALL(r.mode, r.payload)}` : `${IMPL_TITLE[r.impl]} ${r.mode}`}`;
     out(`   ${pad(name, 46)}${lpad(String(r.calls), 7)}${lpad(r.heapRetainedPerCall.toFixed(1) + ' B', 20)}` +
       `${lpad(r.wasmAfter === null ? '' : kb(r.wasmAfter), 14)}${lpad(r.wasmGrowth === null ? '' : r.wasmGrowth + ' B', 13)}`);
   }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { hmac as stablelibHmac } from '@stablelib/hmac';
 import { SHA256 } from '@stablelib/sha256';
 import fastSha256 from 'fast-sha256';
-import { isTicketEvent, normalizeTicketInfo, normalizeWebhook } from '../normalize.js';
+import { normalizePayload, normalizeWebhook, payloadModel } from '../normalize.js';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,18 +68,36 @@ const decoder = new TextDecoder();
 /** How the peers turn a raw body into text (as fast as Node offers for a Uint8Array). */
 export const decode = (bytes) => decoder.decode(bytes);
 
-/** A peer's six pipelines: its validator, plus the shared normalizer for parse. */
-export function peerPipelines(peer) {
-  const checkBody = (b) => (isTicketEvent(b) ? peer.checkTicketEnvelope(b) : peer.checkEnvelope(b));
-  const parseBody = (b) => normalizeWebhook(isTicketEvent(b) ? peer.parseTicketEnvelope(b) : peer.parseEnvelope(b));
-  return {
+/** The envelope schema a webhook body's event calls for, as a receiver switching on `event` would pick it. */
+function envelopeModel(body) {
+  if (body === null || typeof body !== 'object') return 'Envelope';
+  const model = payloadModel(body.event);
+  return model === 'TicketInfo' ? 'TicketEnvelope' : model === 'Message' ? 'MessageEnvelope' : 'Envelope';
+}
+
+/**
+ * A peer's pipelines for payloads of `event`: its validator, plus the shared
+ * normalizer for parse. The object forms exist for the events the table
+ * models (ticket.* and message.*).
+ */
+export function peerPipelines(peer, event) {
+  const { check, parse } = peer;
+  const checkBody = (b) => check[envelopeModel(b)](b);
+  const parseBody = (b) => normalizeWebhook(parse[envelopeModel(b)](b));
+  const rows = {
     'bytes-validate': (bytes) => checkBody(JSON.parse(decode(bytes))),
     'bytes-parse': (bytes) => parseBody(JSON.parse(decode(bytes))),
     'string-validate': (text) => checkBody(JSON.parse(text)),
     'string-parse': (text) => parseBody(JSON.parse(text)),
-    'object-validate': (object) => peer.checkTicketInfo(object),
-    'object-parse': (object) => normalizeTicketInfo(peer.parseTicketInfo(object)),
   };
+  const model = payloadModel(event);
+  if (model) {
+    const checkData = check[model];
+    const parseData = parse[model];
+    rows['object-validate'] = (object) => checkData(object);
+    rows['object-parse'] = (object) => normalizePayload(event, parseData(object));
+  }
+  return rows;
 }
 
 /** The package, and what this build of it offers (feature detection, never hard-coded). */
@@ -90,9 +108,10 @@ export function loadOurs() {
 
 /**
  * Our pipelines for one payload. `payload.event` decides what the object
- * form can use: ticket events go to validate/parseTicketCreated; any other
- * event only if the package exports a function for it (parseMessageCreated
- * for message.created), else those rows are n/a.
+ * form can use: ticket.created goes to validate/parseTicketCreated (as in
+ * earlier tables); any other event to validateEvent/parseEvent(event, object)
+ * when the package has them, else to a per-event export
+ * (parseMessageCreated...), else those rows are n/a. `ourCall` names them.
  */
 export function ourPipelines(ours, payload) {
   const rows = {
@@ -104,12 +123,35 @@ export function ourPipelines(ours, payload) {
   if (payload.event === 'ticket.created') {
     rows['object-validate'] = (object) => ours.validateTicketCreated(object).valid;
     rows['object-parse'] = (object) => ours.parseTicketCreated(object);
+  } else if (typeof ours.parseEvent === 'function' && typeof ours.validateEvent === 'function') {
+    const event = payload.event;
+    rows['object-validate'] = (object) => ours.validateEvent(event, object).valid;
+    rows['object-parse'] = (object) => ours.parseEvent(event, object);
   } else {
     const name = payload.event.replace(/(^|\.)(\w)/g, (_, dot, c) => c.toUpperCase());
     if (typeof ours['validate' + name] === 'function') rows['object-validate'] = (o) => ours['validate' + name](o).valid;
     if (typeof ours['parse' + name] === 'function') rows['object-parse'] = (o) => ours['parse' + name](o);
   }
   return rows;
+}
+
+/** The call behind one of our rows, for the report. */
+export function ourCall(ours, mode, payload) {
+  const objectFn = (verb) => {
+    if (payload.event === 'ticket.created') return `${verb}TicketCreated(object)`;
+    if (typeof ours[verb + 'Event'] === 'function') return `${verb}Event('${payload.event}', object)`;
+    return `${verb}${payload.event.replace(/(^|\.)(\w)/g, (_, dot, c) => c.toUpperCase())}(object)`;
+  };
+  switch (mode) {
+    case 'bytes-validate': return 'validateWebhook(Uint8Array)';
+    case 'bytes-parse': return 'parseWebhook(Uint8Array)';
+    case 'string-validate': return 'validateWebhook(string)';
+    case 'string-parse': return 'parseWebhook(string)';
+    case 'object-validate': return objectFn('validate');
+    case 'object-parse': return objectFn('parse');
+    case 'hmac': return 'verifySignature';
+    default: return mode;
+  }
 }
 
 /**

@@ -25,8 +25,8 @@ const ours = loadOurs();
 WebAssembly.Instance = Instance;
 const wasmBytes = () => (instance && instance.exports.memory ? instance.exports.memory.buffer.byteLength : NaN);
 
-const peers = {};
-for (const name of PEERS) peers[name] = peerPipelines(await loadPeer(name));
+const peerImpls = {};
+for (const name of PEERS) peerImpls[name] = await loadPeer(name);
 
 function heap() {
   globalThis.gc();
@@ -37,14 +37,14 @@ function heap() {
 const out = { wasmAvailable: Number.isFinite(wasmBytes()), rows: [] };
 let sink = null;
 for (const p of payloads()) {
-  if (p.name === 'message') continue;
   const calls = options.calls[p.name];
+  if (!calls) continue;
   const rows = ourPipelines(ours, p);
   const candidates = [
     ['ours', 'bytes-parse', rows['bytes-parse'], p.bytes],
     ['ours', 'bytes-validate', rows['bytes-validate'], p.bytes],
-    ['ours', 'object-parse', rows['object-parse'], p.object],
-    ...PEERS.map((name) => [name, 'bytes-parse', peers[name]['bytes-parse'], p.bytes]),
+    ...(rows['object-parse'] ? [['ours', 'object-parse', rows['object-parse'], p.object]] : []),
+    ...PEERS.map((name) => [name, 'bytes-parse', peerPipelines(peerImpls[name], p.event)['bytes-parse'], p.bytes]),
   ];
   for (const [impl, mode, fn, input] of candidates) {
     for (let i = 0; i < Math.max(2, calls >> 2); i++) sink = fn(input);

@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { buildSchemas, TIMESTAMP_PATTERN } from './table.js';
+import { buildSchemas, ENTRY_MODELS, NUMBER_TEXT_PATTERN, TIMESTAMP_PATTERN } from './table.js';
 
 const require = createRequire(import.meta.url);
 export const GENERATED = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '.generated', 'ajv-validators.cjs');
 
 const nullable = (schema) => {
+  if (Object.keys(schema).length === 0) return schema; // any value, null included
   if (schema.anyOf) return { anyOf: [...schema.anyOf, { type: 'null' }] };
   return { ...schema, type: [schema.type, 'null'] };
 };
@@ -21,11 +22,14 @@ export function jsonSchemas() {
   return buildSchemas({
     string: () => ({ type: 'string' }),
     boolean: () => ({ type: 'boolean' }),
+    number: () => ({ type: 'number' }),
+    ack: () => ({ anyOf: [{ type: 'number' }, { type: 'string', pattern: NUMBER_TEXT_PATTERN }] }),
     timestamp: () => ({ type: 'string', pattern: TIMESTAMP_PATTERN }),
     labels: () => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }),
     priority: () => ({ type: 'integer', minimum: 0, maximum: 4 }),
     props: () => ({ type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } }),
     anyObject: () => ({ type: 'object' }),
+    any: () => ({}),
     record: (s) => ({ type: 'object', additionalProperties: s }),
     array: (s) => ({ type: 'array', items: s }),
     object: (properties, required) => ({ type: 'object', properties, required }),
@@ -39,8 +43,8 @@ export function generate() {
   const standaloneCode = require('ajv/dist/standalone').default;
   const ajv = new Ajv({ strict: true, allowUnionTypes: true, code: { source: true, optimize: true } });
   const schemas = jsonSchemas();
-  for (const name of ['TicketInfo', 'TicketEnvelope', 'Envelope']) ajv.addSchema(schemas[name], name);
-  const code = standaloneCode(ajv, { TicketInfo: 'TicketInfo', TicketEnvelope: 'TicketEnvelope', Envelope: 'Envelope' });
+  for (const name of ENTRY_MODELS) ajv.addSchema(schemas[name], name);
+  const code = standaloneCode(ajv, Object.fromEntries(ENTRY_MODELS.map((name) => [name, name])));
   fs.mkdirSync(path.dirname(GENERATED), { recursive: true });
   fs.writeFileSync(GENERATED, code);
   return GENERATED;
@@ -48,17 +52,15 @@ export function generate() {
 
 export function create() {
   const v = require(GENERATED);
-  const check = (fn) => (x) => fn(x);
-  const parse = (fn, what) => (x) => {
-    if (!fn(x)) throw new Error('invalid ' + what);
-    return x;
-  };
-  return {
-    checkTicketInfo: check(v.TicketInfo),
-    checkTicketEnvelope: check(v.TicketEnvelope),
-    checkEnvelope: check(v.Envelope),
-    parseTicketInfo: parse(v.TicketInfo, 'ticket info'),
-    parseTicketEnvelope: parse(v.TicketEnvelope, 'webhook body'),
-    parseEnvelope: parse(v.Envelope, 'webhook body'),
-  };
+  const check = {};
+  const parse = {};
+  for (const name of ENTRY_MODELS) {
+    const fn = v[name];
+    check[name] = (x) => fn(x);
+    parse[name] = (x) => {
+      if (!fn(x)) throw new Error('invalid ' + name);
+      return x;
+    };
+  }
+  return { check, parse };
 }

@@ -1,17 +1,25 @@
-// The ticket.created shape, once, as the peers see it: every field's kind and
-// whether it is required. Each peer's schema (ajv.js, typebox.js, zod.js,
-// valibot.js) is built from this table, so the four validators check exactly
-// the same thing; it follows src/events/ticket.rs and src/events/envelope.rs.
+// The shapes of the measured events, once, as the peers see them: every
+// field's kind and whether it is required. Each peer's schema (ajv.js,
+// typebox.js, zod.js, valibot.js) is built from this table, so the four
+// validators check exactly the same thing; it follows src/events/ticket.rs
+// (ticket.*), src/events/message.rs (message.*: Periskope's ObjMessageType)
+// and src/events/envelope.rs.
 //
 // What the table makes the peers check, as periskope-events does:
 // - required fields present and not null: ticket.org_id, ticket.ticket_id,
 //   ticket.subject, ticket.created_at, chat.chat_id, and chat_id and
-//   message_id of each message; the envelope's event, org_id, timestamp and
-//   data; everything else may be absent or null;
+//   message_id of each ticket message; a message's message_id, org_id and
+//   org_phone; the envelope's event, org_id, timestamp and data; everything
+//   else may be absent or null;
 // - every field's JSON type; labels a string or an array of strings; custom
 //   property values strings, numbers, booleans or null; members an object of
-//   member objects;
-// - priority an integer from 0 to 4;
+//   member objects; a message's `id` an object whose id, remote and
+//   serialized/_serialized are strings and from_me/fromMe a boolean; string
+//   lists (mentioned_ids, vcards) arrays of strings; the Json object columns
+//   (media, delivery_info...) objects; the untyped Json columns (links,
+//   location, invite_v4, reactions) anything;
+// - priority an integer from 0 to 4; `ack` a number, or a string holding one
+//   (text is its documented form: Periskope's column is text);
 // - timestamps matching TIMESTAMP_PATTERN (or "", read as null).
 // Unknown fields are allowed and kept (loose objects), as periskope-events
 // keeps them. What the peers do not check is listed in benches/README.md.
@@ -20,9 +28,14 @@
 export const TIMESTAMP_PATTERN =
   '^(?:$|\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:[Tt ](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:[Zz]|[+-](?:[01]\\d|2[0-3])(?::?[0-5]\\d)?)?)?)$';
 
-// Kinds: 'string', 'boolean', 'timestamp', 'labels', 'priority', 'props'
-// (custom properties), 'members' (ChatMember by contact id), or a model name
-// ('Ticket', 'Chat', 'TicketMessage'), or ['list', model]. [kind, true] is a
+/** A JSON number's text, possibly surrounded by whitespace, or only whitespace (read as null). */
+export const NUMBER_TEXT_PATTERN = '^\\s*(?:-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)?\\s*$';
+
+// Kinds: 'string', 'boolean', 'number', 'timestamp', 'labels', 'priority',
+// 'ack' (a number or a string holding one), 'props' (custom properties),
+// 'members' (ChatMember by contact id), 'strings' (an array of strings),
+// 'object' (any object), 'json' (any value), or a model name ('Ticket',
+// 'Chat', 'TicketMessage', 'WaId'...), or ['list', model]. [kind, true] is a
 // required field.
 export const MODELS = {
   TicketInfo: {
@@ -90,6 +103,73 @@ export const MODELS = {
     performed_by: 'string',
     sender_phone: 'string',
   },
+  // WhatsApp's id object of a message, in either spelling (SDK types and
+  // samples: fromMe, _serialized; REST docs: from_me, serialized).
+  WaId: {
+    id: 'string',
+    from_me: 'boolean',
+    fromMe: 'boolean',
+    remote: 'string',
+    serialized: 'string',
+    _serialized: 'string',
+  },
+  // The payload of every message.* event (src/events/message.rs), in the
+  // model's order.
+  Message: {
+    message_id: ['string', true],
+    org_id: ['string', true],
+    org_phone: ['string', true],
+    chat_id: 'string',
+    id: 'WaId',
+    message_type: 'string',
+    body: 'string',
+    timestamp: 'timestamp',
+    from_me: 'boolean',
+    from: 'string',
+    to: 'string',
+    author: 'string',
+    sender_phone: 'string',
+    performed_by: 'string',
+    ack: 'ack',
+    is_deleted: 'boolean',
+    prev_body: 'string',
+    updated_at: 'timestamp',
+    has_media: 'boolean',
+    media: 'object',
+    media_key: 'string',
+    quoted_message_id: 'string',
+    has_quoted_msg: 'boolean',
+    mentioned_ids: 'strings',
+    has_reaction: 'boolean',
+    reactions: 'json',
+    is_forwarded: 'boolean',
+    forwarding_score: 'number',
+    is_starred: 'boolean',
+    is_ephemeral: 'boolean',
+    is_gif: 'boolean',
+    is_status: 'boolean',
+    broadcast: 'boolean',
+    broadcast_id: 'string',
+    device_type: 'string',
+    duration: 'string',
+    flag_status: 'boolean',
+    flag_metadata: 'object',
+    flag_response_time: 'number',
+    message_ticket_id: 'string',
+    order_id: 'string',
+    sent_message_id: 'string',
+    unique_id: 'string',
+    token: 'string',
+    links: 'json',
+    location: 'json',
+    invite_v4: 'json',
+    vcards: 'strings',
+    poll_info: 'object',
+    poll_results: 'object',
+    delivery_info: 'object',
+    raw_data: 'object',
+    is_private_note: 'boolean',
+  },
   // The webhook envelope of a ticket event; `data` is a TicketInfo.
   TicketEnvelope: {
     event: ['string', true],
@@ -98,8 +178,16 @@ export const MODELS = {
     data: ['TicketInfo', true],
     previous_attributes: 'object',
   },
-  // The envelope of an event periskope-events passes through unvalidated
-  // (message.created, for now): `data` is any object.
+  // The webhook envelope of a message event; `data` is a Message.
+  MessageEnvelope: {
+    event: ['string', true],
+    org_id: ['string', true],
+    timestamp: ['timestamp', true],
+    data: ['Message', true],
+    previous_attributes: 'object',
+  },
+  // The envelope of an event without a model here (an unknown event, passed
+  // through by periskope-events): `data` is any object.
   Envelope: {
     event: ['string', true],
     org_id: ['string', true],
@@ -114,11 +202,14 @@ export function field(entry) {
   return Array.isArray(entry) && entry[0] !== 'list' ? [entry[0], entry[1] === true] : [entry, false];
 }
 
+/** The models each peer compiles and exposes (as check[name] and parse[name]). */
+export const ENTRY_MODELS = ['TicketInfo', 'TicketEnvelope', 'Message', 'MessageEnvelope', 'Envelope'];
+
 /**
  * Builds every model's schema with one library's constructors. `lib` gives:
- * string(), boolean(), timestamp(), labels(), priority(), props(),
- * anyObject(), record(schema), array(schema), object(shape, requiredKeys),
- * nullish(schema). Models are built in dependency order.
+ * string(), boolean(), number(), timestamp(), labels(), priority(), ack(),
+ * props(), anyObject(), any(), record(schema), array(schema), object(shape,
+ * requiredKeys), nullish(schema). Models are built in dependency order.
  */
 export function buildSchemas(lib) {
   const built = {};
@@ -127,6 +218,10 @@ export function buildSchemas(lib) {
     switch (kind) {
       case 'string': return lib.string();
       case 'boolean': return lib.boolean();
+      case 'number': return lib.number();
+      case 'ack': return lib.ack();
+      case 'strings': return lib.array(lib.string());
+      case 'json': return lib.any();
       case 'timestamp': return lib.timestamp();
       case 'labels': return lib.labels();
       case 'priority': return lib.priority();
