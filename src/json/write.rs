@@ -88,14 +88,14 @@ impl JsonWriter {
     #[allow(clippy::ptr_arg)] // Whether the string is borrowed is the point.
     pub fn text(&mut self, s: &std::borrow::Cow<'_, str>) {
         match s {
-            std::borrow::Cow::Borrowed(raw) => {
+            std::borrow::Cow::Borrowed(raw) if raw.is_ascii() => {
                 self.value_prefix();
                 self.out.reserve(raw.len() + 2);
                 self.out.push('"');
                 self.out.push_str(raw);
                 self.out.push('"');
             }
-            std::borrow::Cow::Owned(owned) => self.string(owned),
+            other => self.string(other),
         }
     }
 
@@ -147,13 +147,23 @@ impl JsonWriter {
     pub fn raw_compact(&mut self, json: &str) {
         self.value_prefix();
         let bytes = json.as_bytes();
-        if !bytes.iter().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+        if json.is_ascii() && !bytes.iter().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
             self.out.push_str(json);
             return;
         }
         let (mut in_string, mut escaped, mut run_start) = (false, false, 0);
         for (i, &b) in bytes.iter().enumerate() {
-            if in_string {
+            if b >= 0x80 {
+                // Only inside strings, in valid JSON: escaped as the writer
+                // escapes every string (the output stays ASCII). Continuation
+                // bytes were written with their lead byte.
+                if b >= 0xC0 {
+                    self.out.push_str(json.get(run_start..i).unwrap_or_default());
+                    let c = json.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    push_unicode_escape(&mut self.out, c);
+                }
+                run_start = i + 1;
+            } else if in_string {
                 match (escaped, b) {
                     (true, _) => escaped = false,
                     (false, b'\\') => escaped = true,
@@ -196,12 +206,22 @@ fn push_escaped_inner(out: &mut String, s: &str) {
         // Skip eight bytes at a time while none needs escaping: most text
         // has nothing to escape, and this loop is the writer's hot path.
         if let Some(word) = super::word_at(bytes, i) {
-            if !needs_escape_word(word) {
+            if !needs_escape_word(word) && word & 0x8080_8080_8080_8080 == 0 {
                 i += 8;
                 continue;
             }
         }
         let Some(&b) = bytes.get(i) else { break };
+        if b >= 0x80 {
+            // Non-ASCII: written as \u escapes, so the whole output is ASCII
+            // (see `push_unicode_escape`).
+            out.push_str(s.get(run_start..i).unwrap_or_default());
+            let c = s.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+            push_unicode_escape(out, c);
+            i += c.len_utf8().max(1);
+            run_start = i;
+            continue;
+        }
         let escape: &str = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -228,6 +248,24 @@ fn push_escaped_inner(out: &mut String, s: &str) {
         run_start = i;
     }
     out.push_str(s.get(run_start..).unwrap_or_default());
+}
+
+/// Writes `c` as one `\\uXXXX` escape, or two (a surrogate pair) past the
+/// Basic Multilingual Plane.
+///
+/// Why the output is all ASCII: the JavaScript wrapper decodes it with
+/// `TextDecoder` and parses it with `JSON.parse`. ASCII text decodes to a
+/// one-byte string on V8's fast path, and `JSON.parse` scans one-byte strings
+/// faster; one non-ASCII character anywhere would make the whole text a
+/// two-byte string (measured: 2.5 ms against 0.8 ms to decode 1.5 MB).
+fn push_unicode_escape(out: &mut String, c: char) {
+    let mut units = [0u16; 2];
+    for unit in c.encode_utf16(&mut units).iter() {
+        out.push_str("\\u");
+        for shift in [12, 8, 4, 0] {
+            out.push(char::from_digit(u32::from(unit >> shift & 0xF), 16).unwrap_or('0'));
+        }
+    }
 }
 
 /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\\`
@@ -260,15 +298,15 @@ mod tests {
     #[test]
     fn escapes_like_json_stringify() {
         let mut s = String::new();
-        push_escaped(&mut s, "a\"b\\c\n\u{1}\u{7f}é");
-        assert_eq!(s, "\"a\\\"b\\\\c\\n\\u0001\u{7f}é\"");
+        push_escaped(&mut s, "a\"b\\c\n\u{1}\u{7f}é😀");
+        assert_eq!(s, "\"a\\\"b\\\\c\\n\\u0001\u{7f}\\u00e9\\ud83d\\ude00\"");
     }
 
     #[test]
     fn raw_compact_drops_whitespace_between_tokens_only() {
         let mut w = JsonWriter::default();
-        w.raw_compact("[ 1 ,\n {\"a b\" : \" x\\\" y \"}\t]");
-        assert_eq!(w.finish(), r#"[1,{"a b":" x\" y "}]"#);
+        w.raw_compact("[ 1 ,\n {\"a b\" : \" x\\\" yé \"}\t]");
+        assert_eq!(w.finish(), r#"[1,{"a b":" x\" y\u00e9 "}]"#);
     }
 
     #[test]

@@ -50,10 +50,23 @@ fn write(value: &Value<'_>, depth: usize, out: &mut String) {
     }
 }
 
+/// A JSON string literal that keeps non-ASCII characters as they are, so
+/// snapshots read as text (the library's writer escapes them).
 fn quote(s: &str) -> String {
-    let mut w = json::JsonWriter::default();
-    w.string(s);
-    w.finish()
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// One line per issue: `path: message [code] (severity) @line:column`.
