@@ -106,7 +106,7 @@ function createApi(wasm, reload) {
       return { issue: rootIssue('invalid_input', 'expected a string, a Uint8Array, an ArrayBuffer or a parsed JSON object, got ' + typeof input) };
     } else {
       try {
-        const problem = inspect(input, [], 0, new Set());
+        const problem = inspect(input);
         if (problem) return { issue: problem, fromObject: true };
         text = JSON.stringify(input);
       } catch (e) {
@@ -141,40 +141,62 @@ function createApi(wasm, reload) {
   // in an object: the SDK hands over plain JSON data, and anything else is
   // reported with its path instead of vanishing. `undefined` properties are
   // absent, as in JSON. Recursion is bounded by MAX_DEPTH.
-  function inspect(value, keys, depth, ancestors) {
+  //
+  // The walk runs on every object input, so it is kept cheap: no cycle
+  // bookkeeping (`ancestors` is null). A cycle, like genuinely deep nesting,
+  // then ends at the depth limit, and only then is the walk repeated with
+  // the set of ancestors, to tell the two apart.
+  function inspect(root) {
+    const problem = walk(root, [], 0, null);
+    return problem === DEEP ? walk(root, [], 0, new Set()) : problem;
+  }
+
+  const DEEP = {};
+  const OBJECT_PROTO = Object.prototype;
+  const toTag = Object.prototype.toString;
+
+  function walk(value, keys, depth, ancestors) {
     const type = typeof value;
     if (value === null || type === 'string' || type === 'boolean') return null;
-    const fail = (code, message) => ({ path: pointer(keys), code, message, severity: 'error' });
-    if (type === 'number') return Number.isFinite(value) ? null : fail('invalid_input', 'NaN and Infinity are not JSON numbers');
-    if (type !== 'object') return fail('invalid_input', 'a ' + type + ' is not JSON data');
-    if (depth >= MAX_DEPTH) return fail('too_deep', 'arrays and objects nest too deeply (limit ' + MAX_DEPTH + ')');
-    if (ancestors.has(value)) return fail('invalid_input', 'the object contains itself (a cycle)');
+    if (type === 'number') return Number.isFinite(value) ? null : fail(keys, 'invalid_input', 'NaN and Infinity are not JSON numbers');
+    if (type !== 'object') return fail(keys, 'invalid_input', 'a ' + type + ' is not JSON data');
+    if (depth >= MAX_DEPTH) {
+      return ancestors === null ? DEEP : fail(keys, 'too_deep', 'arrays and objects nest too deeply (limit ' + MAX_DEPTH + ')');
+    }
+    if (ancestors !== null && ancestors.has(value)) return fail(keys, 'invalid_input', 'the object contains itself (a cycle)');
     if (typeof value.toJSON === 'function') return null; // a Date, or an object that says how it serializes
     const isArray = Array.isArray(value);
     if (!isArray) {
       const proto = Object.getPrototypeOf(value);
       // Plain objects, from this realm or another (Object.prototype's own prototype is null).
-      const plain = proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
+      const plain = proto === OBJECT_PROTO || proto === null ||
+        (Object.getPrototypeOf(proto) === null && toTag.call(value) === '[object Object]');
       if (!plain) {
         const name = (proto && proto.constructor && proto.constructor.name) || 'object';
-        return fail('invalid_input', 'a ' + name + ' is not plain JSON data (JSON.stringify would drop its contents)');
+        return fail(keys, 'invalid_input', 'a ' + name + ' is not plain JSON data (JSON.stringify would drop its contents)');
       }
     }
-    if (Object.getOwnPropertySymbols(value).length > 0) return fail('invalid_input', 'symbol-keyed properties are not JSON data');
-    ancestors.add(value);
+    if (Object.getOwnPropertySymbols(value).length > 0) return fail(keys, 'invalid_input', 'symbol-keyed properties are not JSON data');
+    if (ancestors !== null) ancestors.add(value);
     const names = isArray ? null : Object.keys(value);
     const length = isArray ? value.length : names.length;
     for (let i = 0; i < length; i++) {
       const key = isArray ? i : names[i];
       const child = value[key];
       if (child === undefined && !isArray) continue;
+      // Strings and the like need no call.
+      if (child === null || typeof child === 'string' || typeof child === 'boolean') continue;
       keys.push(key);
-      const problem = child === undefined ? fail('invalid_input', 'undefined is not JSON data') : inspect(child, keys, depth + 1, ancestors);
+      const problem = child === undefined ? fail(keys, 'invalid_input', 'undefined is not JSON data') : walk(child, keys, depth + 1, ancestors);
       keys.pop();
       if (problem) return problem;
     }
-    ancestors.delete(value);
+    if (ancestors !== null) ancestors.delete(value);
     return null;
+  }
+
+  function fail(keys, code, message) {
+    return { path: pointer(keys), code, message, severity: 'error' };
   }
 
   function run(call, input, options, validateOnly) {
