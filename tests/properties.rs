@@ -246,30 +246,8 @@ const MAP_FIELDS: &[&str] = &["ticket_custom_properties", "custom_properties"];
 
 fn canonical(v: &Value<'_>) -> String {
     let mut w = JsonWriter::default();
-    write_canonical(v, &mut w);
+    w.value(v);
     w.finish()
-}
-
-fn write_canonical(v: &Value<'_>, w: &mut JsonWriter) {
-    match &v.kind {
-        Kind::Null => w.null(),
-        Kind::Bool(b) => w.bool(*b),
-        Kind::Number(n) => w.raw(n),
-        Kind::String(s) => w.string(s),
-        Kind::Array(items) => {
-            w.begin_array();
-            items.iter().for_each(|i| write_canonical(i, w));
-            w.end_array();
-        }
-        Kind::Object(members) => {
-            w.begin_object();
-            for m in members {
-                w.key(&m.key);
-                write_canonical(&m.value, w);
-            }
-            w.end_object();
-        }
-    }
 }
 
 /// Every key of the input is in the output at the same path, with the same

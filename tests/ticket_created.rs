@@ -12,7 +12,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{check_snapshot, issue_lines, json_files, pretty, sibling};
+use common::{check_fixture, json_files};
 use periskope_events::{parse_ticket_created, validate_ticket_created, IssueCode, Model, Options, TicketInfo};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ticket.created");
@@ -22,37 +22,18 @@ fn options_for(path: &Path) -> Options {
 }
 
 #[test]
-fn valid_fixtures_parse_to_their_snapshots() {
+fn fixtures_match_their_snapshots() {
     let mut failures = Vec::new();
-    for path in json_files(&Path::new(DIR).join("valid")) {
-        let input = std::fs::read(&path).unwrap();
-        match parse_ticket_created(&input, &options_for(&path)) {
-            Ok(parsed) => {
-                let json = parsed.value.to_json();
-                failures.extend(check_snapshot(&sibling(&path, "expected.json"), &pretty(&json)));
-                failures.extend(check_snapshot(&sibling(&path, "issues.txt"), &issue_lines(&parsed.warnings)));
+    for (folder, expect_valid) in [("valid", true), ("invalid", false)] {
+        for path in json_files(&Path::new(DIR).join(folder)) {
+            let input = std::fs::read(&path).unwrap();
+            let outcome = parse_ticket_created(&input, &options_for(&path)).map(|p| (p.value.to_json(), p.warnings));
+            if let Ok((_, warnings)) = &outcome {
                 // The validator agrees with the parser.
                 let report = validate_ticket_created(&input, &options_for(&path));
-                assert!(report.is_valid(), "{}", path.display());
-                assert_eq!(report.issues(), &parsed.warnings[..], "{}", path.display());
+                assert_eq!(report.issues(), &warnings[..], "{}", path.display());
             }
-            Err(report) => failures.push(format!("{} was rejected:\n{report}", path.display())),
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
-#[test]
-fn invalid_fixtures_give_their_issues() {
-    let mut failures = Vec::new();
-    for path in json_files(&Path::new(DIR).join("invalid")) {
-        let input = std::fs::read(&path).unwrap();
-        match parse_ticket_created(&input, &options_for(&path)) {
-            Ok(_) => failures.push(format!("{} was accepted", path.display())),
-            Err(report) => {
-                assert!(!report.is_valid());
-                failures.extend(check_snapshot(&sibling(&path, "issues.txt"), &issue_lines(report.issues())));
-            }
+            failures.extend(check_fixture(&path, expect_valid, outcome));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -180,6 +180,31 @@ impl JsonWriter {
         self.out.push_str(json.get(run_start..).unwrap_or_default());
     }
 
+    /// Writes a value read by [`super::parse`] as compact JSON (its strings
+    /// unescaped and escaped again, its numbers as written).
+    pub fn value(&mut self, value: &super::Value<'_>) {
+        use super::Kind;
+        match &value.kind {
+            Kind::Null => self.null(),
+            Kind::Bool(b) => self.bool(*b),
+            Kind::Number(n) => self.raw(n),
+            Kind::String(s) => self.string(s),
+            Kind::Array(items) => {
+                self.begin_array();
+                items.iter().for_each(|item| self.value(item));
+                self.end_array();
+            }
+            Kind::Object(members) => {
+                self.begin_object();
+                for m in members {
+                    self.key(&m.key);
+                    self.value(&m.value);
+                }
+                self.end_object();
+            }
+        }
+    }
+
     fn value_prefix(&mut self) {
         if self.after_key {
             self.after_key = false;

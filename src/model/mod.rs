@@ -226,30 +226,6 @@ pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -
     }
 }
 
-/// Writes `value` as compact JSON, for comparing a sender's copy of a derived
-/// value with ours.
-pub(crate) fn write_value(value: &Value<'_>, w: &mut JsonWriter) {
-    match &value.kind {
-        Kind::Null => w.null(),
-        Kind::Bool(b) => w.bool(*b),
-        Kind::Number(n) => w.raw(n),
-        Kind::String(s) => w.string(s),
-        Kind::Array(items) => {
-            w.begin_array();
-            items.iter().for_each(|item| write_value(item, w));
-            w.end_array();
-        }
-        Kind::Object(members) => {
-            w.begin_object();
-            for m in members {
-                w.key(&m.key);
-                write_value(&m.value, w);
-            }
-            w.end_object();
-        }
-    }
-}
-
 /// Reads one field's value through its kind, with the path set.
 ///
 /// Never inlined: each kind's reader then exists once in the binary, shared
@@ -334,7 +310,7 @@ pub(crate) fn write_field<'a, K: FieldKind<'a>>(w: &mut JsonWriter, name: &str, 
 /// warning when the sender's differs.
 pub(crate) fn check_derived<'a>(member: &Member<'a>, ours: &str, cx: &mut Cx<'a>) {
     let mut theirs = JsonWriter::with_capacity(ours.len());
-    write_value(&member.value, &mut theirs);
+    theirs.value(&member.value);
     if theirs.finish() != ours {
         cx.push_key(member.key.clone());
         cx.warn(

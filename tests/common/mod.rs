@@ -94,6 +94,28 @@ pub fn check_snapshot(path: &Path, actual: &str) -> Option<String> {
     }
 }
 
+/// Checks one fixture's outcome against its committed snapshots: a valid
+/// fixture's normalized output (`*.expected.json`) and warnings
+/// (`*.issues.txt`), an invalid one's issues. Returns what differs.
+pub fn check_fixture(
+    path: &Path,
+    expect_valid: bool,
+    outcome: Result<(String, Vec<Issue>), periskope_events::Report>,
+) -> Vec<String> {
+    match (expect_valid, outcome) {
+        (true, Ok((json, warnings))) => [
+            check_snapshot(&sibling(path, "expected.json"), &pretty(&json)),
+            check_snapshot(&sibling(path, "issues.txt"), &issue_lines(&warnings)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        (true, Err(report)) => vec![format!("{} was rejected:\n{report}", path.display())],
+        (false, Ok(_)) => vec![format!("{} was accepted", path.display())],
+        (false, Err(report)) => check_snapshot(&sibling(path, "issues.txt"), &issue_lines(report.issues())).into_iter().collect(),
+    }
+}
+
 /// The `.json` files of a fixture folder, sorted.
 pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
