@@ -34,6 +34,8 @@ pub struct Cx<'a> {
     /// The input text, so unknown fields can be kept as written.
     src: &'a str,
     unknown_events: crate::events::envelope::UnknownEvents,
+    /// Errors recorded so far, stored or not.
+    errors: usize,
 }
 
 impl<'a> Cx<'a> {
@@ -46,6 +48,7 @@ impl<'a> Cx<'a> {
             dropped: 0,
             src,
             unknown_events: options.unknown_events,
+            errors: 0,
         }
     }
 
@@ -62,6 +65,9 @@ impl<'a> Cx<'a> {
     #[cold]
     #[inline(never)]
     pub(crate) fn record(&mut self, severity: Severity, code: IssueCode, message: Cow<'static, str>, offset: Option<u32>) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
         if self.issues.len() >= self.max_issues {
             self.dropped += 1;
             return;
@@ -74,6 +80,9 @@ impl<'a> Cx<'a> {
     /// Records an issue whose path is already known (a duplicate key found
     /// by the reader), within the `max_issues` cap.
     pub(crate) fn push_pending(&mut self, issue: PendingIssue) {
+        if issue.severity == Severity::Error {
+            self.errors += 1;
+        }
         if self.issues.len() >= self.max_issues {
             self.dropped += 1;
         } else {
@@ -246,7 +255,15 @@ pub(crate) fn read_field<'a, K: FieldKind<'a>>(
         }
         None
     } else {
-        K::read(value, cx)
+        let errors_before = cx.errors;
+        let out = K::read(value, cx);
+        // A kind may read a value as absent with only a warning (`""` for a
+        // timestamp): for a required field that is an error, or the output
+        // would hold a `null` that the same reader rejects.
+        if required && out.is_none() && cx.errors == errors_before {
+            cx.error(IssueCode::MissingField, "this required field is empty", value);
+        }
+        out
     };
     cx.pop();
     out
