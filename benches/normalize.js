@@ -34,7 +34,10 @@
 //   lists `[]` when absent; Json columns kept as sent;
 // - the envelope gets `dedup_key`, `<event>:<org_id>:<entity id>:<timestamp>`
 //   (the timestamp normalized; the entity id from the payload, `""` when
-//   absent and for unknown events), after `previous_attributes`.
+//   absent; for unknown events a digest of the data), after
+//   `previous_attributes`.
+
+import { createHmac } from 'node:crypto';
 
 const PRIORITY_LABELS = ['none', 'low', 'medium', 'high', 'urgent'];
 const TICKET_EVENTS = new Set(['ticket.created', 'ticket.updated', 'ticket.deleted']);
@@ -396,8 +399,25 @@ export function entityId(event, data) {
   }
 }
 
-/** `<event>:<org_id>:<entity id>:<timestamp>`, the timestamp already normalized. */
-export const dedupKey = (event, orgId, normalizedTimestamp, data) => `${event}:${orgId}:${entityId(event, data)}:${normalizedTimestamp}`;
+const KNOWN_EVENTS = new Set([
+  'chat.created', 'chat.notification.created', 'chat.custom_properties.updated', 'message.created', 'message.updated',
+  'message.deleted', 'message.ack.updated', 'message.flagged', 'message.unflagged', 'message.ticket.attached',
+  'reaction.created', 'reaction.updated', 'ticket.created', 'ticket.updated', 'ticket.deleted', 'org.phone.updated',
+  'org.phone.connected', 'org.phone.disconnected', 'org.phone.qr', 'note.created',
+]);
+
+/**
+ * `<event>:<org_id>:<entity id>:<timestamp>`, the timestamp already normalized.
+ * An unknown event's entity part is `data#` and 16 hex digits of the
+ * HMAC-SHA256 (key `periskope-events dedup key`) of its compact data (here
+ * `JSON.stringify`, which is the library's compact text for ASCII data).
+ */
+export const dedupKey = (event, orgId, normalizedTimestamp, data) => {
+  const entity = KNOWN_EVENTS.has(event)
+    ? entityId(event, data)
+    : 'data#' + createHmac('sha256', 'periskope-events dedup key').update(JSON.stringify(data)).digest('hex').slice(0, 16);
+  return `${event}:${orgId}:${entity}:${normalizedTimestamp}`;
+};
 
 const ENVELOPE_KEYS = new Set(['event', 'event_type', 'known', 'org_id', 'timestamp', 'data', 'previous_attributes', 'dedup_key']);
 

@@ -97,7 +97,18 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
     let mut seen = [false; 3];
     for member in members.iter() {
         match &*member.key {
-            "event" | "event_type" => {}
+            "event" => {}
+            // The alias was read as the name only when `event` is absent;
+            // beside `event`, it is kept as sent, and flagged if it differs.
+            "event_type" if members.iter().any(|m| m.key == "event") => {
+                if member.value.as_str() != event.as_deref() {
+                    cx.push_key(member.key.clone());
+                    cx.warn(IssueCode::InconsistentValue, "event_type differs from event, which names the event", &member.value);
+                    cx.pop();
+                }
+                extra.push(Extra { key: member.key.clone(), json: cx.raw(&member.value) });
+            }
+            "event_type" => {}
             "org_id" => {
                 seen[0] = true;
                 org_id = read_field::<Uuid<'a>>(&member.key, &member.value, true, cx);
@@ -183,12 +194,21 @@ impl<'a> Webhook<'a> {
     /// envelope has no delivery id:
     /// `<event>:<org_id>:<entity id>:<timestamp>`, with the timestamp
     /// normalized to UTC ISO 8601 and the entity id from
-    /// [`EventData::entity_id`] (empty for unknown events and absent values).
+    /// [`EventData::entity_id`]. An unknown event has no known id field, so its
+    /// entity part is `data#` and the first 16 hex digits of an HMAC-SHA256
+    /// (key `periskope-events dedup key`) of its `data` as written in the
+    /// output: two different events in the same millisecond do not collide,
+    /// and a redelivery of the same bytes gets the same key.
     pub fn dedup_key(&self) -> String {
         let org = self.org_id.as_ref().map_or("", |id| &*id.0);
-        let entity = match &self.data {
-            WebhookData::Known(data) => data.entity_id().unwrap_or(""),
-            WebhookData::Unknown(_) => "",
+        let entity: Cow<'_, str> = match &self.data {
+            WebhookData::Known(data) => Cow::Borrowed(data.entity_id().unwrap_or("")),
+            WebhookData::Unknown(json) => {
+                let mut w = JsonWriter::with_capacity(json.len());
+                w.raw_compact(json);
+                let digest = crate::signature::sign(w.finish().as_bytes(), b"periskope-events dedup key");
+                Cow::Owned(format!("data#{}", digest.get(..16).unwrap_or_default()))
+            }
         };
         let time = self.timestamp.map(|t| crate::normalize::format_iso_millis(t.millis)).unwrap_or_default();
         format!("{}:{org}:{entity}:{time}", self.event)

@@ -640,6 +640,16 @@ fn trimmed<'a>(s: &Cow<'a, str>) -> Cow<'a, str> {
 /// coercion worth a warning (it is not where the column itself is text).
 #[inline(never)]
 fn read_number<'a>(value: &Value<'a>, cx: &mut Cx<'a>, expected: &str, warn_string: bool) -> Option<Cow<'a, str>> {
+    let number = read_number_text(value, cx, expected, warn_string)?;
+    if !normalize::number::is_finite_number(&number) {
+        // JavaScript would read it as Infinity, which is not a JSON number.
+        cx.error(IssueCode::OutOfRange, "this number is too large to be a finite number", value);
+        return None;
+    }
+    Some(number)
+}
+
+fn read_number_text<'a>(value: &Value<'a>, cx: &mut Cx<'a>, expected: &str, warn_string: bool) -> Option<Cow<'a, str>> {
     match &value.kind {
         Kind::Number(n) => Some(Cow::Borrowed(n)),
         Kind::String(s) => {
@@ -665,7 +675,9 @@ fn read_number<'a>(value: &Value<'a>, cx: &mut Cx<'a>, expected: &str, warn_stri
 
 /// A number (Periskope's `number` columns: counts, scores, epoch times).
 ///
-/// Rule: a JSON number is kept exactly as written; a string holding a JSON
+/// Rule: a JSON number is kept as written (JavaScript then reads it as a
+/// double, so integers past 2^53 round there); one too large to be finite
+/// (`1e400`) is an `out_of_range` error; a string holding a JSON
 /// number (`"0"`, `" 12 "`) becomes that number, with a `coerced_value`
 /// warning; `""` becomes `null`, with a `coerced_value` warning; anything
 /// else is an `invalid_type` error. Epoch numbers are not turned into dates:

@@ -31,6 +31,8 @@ pub struct Cx<'a> {
     max_issues: usize,
     /// Issues not recorded because `max_issues` was reached.
     pub(crate) dropped: usize,
+    /// Errors among them.
+    pub(crate) dropped_errors: usize,
     /// The input text, so unknown fields can be kept as written.
     src: &'a str,
     unknown_events: crate::events::envelope::UnknownEvents,
@@ -46,6 +48,7 @@ impl<'a> Cx<'a> {
             strict: options.strict,
             max_issues: options.max_issues,
             dropped: 0,
+            dropped_errors: 0,
             src,
             unknown_events: options.unknown_events,
             errors: 0,
@@ -70,6 +73,7 @@ impl<'a> Cx<'a> {
         }
         if self.issues.len() >= self.max_issues {
             self.dropped += 1;
+            self.dropped_errors += usize::from(severity == Severity::Error);
             return;
         }
         let mut path = String::new();
@@ -85,6 +89,7 @@ impl<'a> Cx<'a> {
         }
         if self.issues.len() >= self.max_issues {
             self.dropped += 1;
+            self.dropped_errors += usize::from(issue.severity == Severity::Error);
         } else {
             self.issues.push(issue);
         }

@@ -1,5 +1,35 @@
 //! Exact integers from JSON number text, without floating point.
 
+/// Whether a JSON number's text denotes a finite `f64`, as JavaScript reads
+/// it: `1e308` is, `1e309` and `1.8e308` are not (they read as `Infinity`).
+/// `text` must be a JSON number.
+pub fn is_finite_number(text: &str) -> bool {
+    let digits = text.trim_start_matches('-');
+    let (mantissa, exponent) = match digits.find(['e', 'E']) {
+        Some(at) => (digits.get(..at).unwrap_or(""), digits.get(at + 1..).unwrap_or("0")),
+        None => (digits, "0"),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let significant: String = int_part.chars().chain(frac_part.chars()).skip_while(|&c| c == '0').collect();
+    if significant.is_empty() {
+        return true; // zero, whatever the exponent
+    }
+    // The decimal order of the leading significant digit.
+    let leading_zeros_in_fraction = if int_part.trim_start_matches('0').is_empty() {
+        frac_part.chars().take_while(|&c| c == '0').count() as i64 + 1
+    } else {
+        -(int_part.trim_start_matches('0').len() as i64 - 1)
+    };
+    let exponent: i64 =
+        exponent.trim_start_matches('+').parse().unwrap_or(if exponent.starts_with('-') { i64::MIN } else { i64::MAX });
+    let order = exponent.saturating_sub(leading_zeros_in_fraction);
+    match order {
+        ..=307 => true,
+        308 => significant.trim_end_matches('0') <= "17976931348623157",
+        _ => false,
+    }
+}
+
 /// The exact integer a JSON number's text denotes, if it is an integer whose
 /// magnitude is at most 2^53 (JavaScript's safe range): `"2"`, `"2.0"`,
 /// `"0.2e1"` and `"-0"` are integers; `"2.5"`, `"1e400"` and non-numbers are
@@ -63,7 +93,7 @@ pub fn integer_value(text: &str) -> Option<i64> {
     if scale_after_trim < 0 {
         return None; // a fraction remains
     }
-    if kept as i64 + scale_after_trim > 16 {
+    if (kept as i64).saturating_add(scale_after_trim) > 16 {
         return None;
     }
     let mut value: i64 = 0;
@@ -82,6 +112,29 @@ pub fn integer_value(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finite_numbers() {
+        for (text, finite) in [
+            ("0", true),
+            ("-0", true),
+            ("1e308", true),
+            ("1.7976931348623157e308", true),
+            ("1.8e308", false),
+            ("1e309", false),
+            ("-1e400", false),
+            ("1e-400", true),
+            ("0.0000e999", true),
+            ("123456789", true),
+            ("0.001e311", true),
+            ("0.01e311", false),
+            ("179769313486231570000000000000000000000e270", true),
+            ("18e307", false),
+            ("1e99999999999999999999", false),
+        ] {
+            assert_eq!(is_finite_number(text), finite, "{text}");
+        }
+    }
 
     #[test]
     fn integers() {
