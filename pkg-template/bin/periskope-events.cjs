@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// periskope-events validate [--webhook] [--strict] [--max-bytes N] <file | ->
+// periskope-events validate [--webhook | --event NAME] [--strict] [--max-bytes N] <file | ->
 //
 // Prints the normalized JSON (exit 0), or every error as `path: message [code]`
 // (exit 1). Warnings go to stderr as `warning: path: message [code]`.
@@ -9,13 +9,15 @@
 const fs = require('node:fs');
 const api = require('../node/index.cjs');
 
-const USAGE = `usage: periskope-events validate [--webhook] [--strict] [--max-bytes N] <file | ->
+const USAGE = `usage: periskope-events validate [--webhook | --event NAME] [--strict] [--max-bytes N] <file | ->
 
 Reads a Periskope payload from a file (or stdin with -) and prints it
 normalized, or prints what is wrong with it, one issue per line.
 
-  --webhook      read a webhook body of any event (default: a ticket.created
-                 payload, bare or inside a webhook envelope)
+  --webhook      read a webhook body of any event
+  --event NAME   read the payload of event NAME (such as message.created),
+                 as the SDK hands it or inside a webhook envelope
+                 (default: ticket.created)
   --strict       treat warnings and unknown fields as errors
   --max-bytes N  refuse inputs over N bytes (default 8388608)
 
@@ -36,10 +38,15 @@ function main(argv) {
   if (command !== 'validate') usage(command ? 'unknown command ' + JSON.stringify(command) : 'no command given');
   const options = {};
   let webhook = false;
+  let event = 'ticket.created';
   let file;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--webhook') webhook = true;
+    else if (arg === '--event') {
+      event = rest[++i];
+      if (!api.isKnownEvent(event)) usage('--event needs one of: ' + api.knownEvents.join(', '));
+    }
     else if (arg === '--strict') options.strict = true;
     else if (arg === '--max-bytes') {
       const n = Number(rest[++i]);
@@ -56,7 +63,7 @@ function main(argv) {
   } catch (e) {
     usage('cannot read ' + (file === '-' ? 'stdin' : file) + ': ' + e.code);
   }
-  const result = webhook ? api.safeParseWebhook(input, options) : api.safeParseTicketCreated(input, options);
+  const result = webhook ? api.safeParseWebhook(input, options) : api.safeParseEvent(event, input, options);
   const warnings = result.success ? result.warnings : result.error.warnings;
   for (const w of warnings) process.stderr.write('warning: ' + api.formatIssue(w) + '\n');
   if (!result.success) {

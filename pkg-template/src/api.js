@@ -157,14 +157,27 @@ function createApi(wasm, reload) {
 
   function walk(value, keys, depth, ancestors) {
     const type = typeof value;
-    if (value === null || type === 'string' || type === 'boolean') return null;
+    if (type === 'string') return isWellFormed(value) ? null : fail(keys, 'invalid_encoding', 'this string has a lone surrogate, which is not a Unicode character');
+    if (value === null || type === 'boolean') return null;
     if (type === 'number') return Number.isFinite(value) ? null : fail(keys, 'invalid_input', 'NaN and Infinity are not JSON numbers');
     if (type !== 'object') return fail(keys, 'invalid_input', 'a ' + type + ' is not JSON data');
     if (depth >= MAX_DEPTH) {
       return ancestors === null ? DEEP : fail(keys, 'too_deep', 'arrays and objects nest too deeply (limit ' + MAX_DEPTH + ')');
     }
     if (ancestors !== null && ancestors.has(value)) return fail(keys, 'invalid_input', 'the object contains itself (a cycle)');
-    if (typeof value.toJSON === 'function') return null; // a Date, or an object that says how it serializes
+    if (ArrayBuffer.isView(value) || isArrayBuffer(value)) {
+      return fail(keys, 'invalid_input', 'binary data is not JSON data (JSON.stringify would write its bytes as an object or drop them)');
+    }
+    if (typeof value.toJSON === 'function') {
+      // A Date, or an object that says how it serializes: what it says is
+      // what is read, so that is what is checked.
+      if (toTag.call(value) === '[object Date]' && Number.isNaN(Date.prototype.getTime.call(value))) {
+        return fail(keys, 'invalid_input', 'an invalid Date is not JSON data');
+      }
+      const replaced = value.toJSON(keys.length > 0 ? String(keys[keys.length - 1]) : '');
+      if (replaced === undefined) return fail(keys, 'invalid_input', 'its toJSON returns nothing, so JSON.stringify would drop it');
+      return replaced === value ? null : walk(replaced, keys, depth + 1, ancestors);
+    }
     const isArray = Array.isArray(value);
     if (!isArray) {
       const proto = Object.getPrototypeOf(value);
@@ -182,10 +195,14 @@ function createApi(wasm, reload) {
     const length = isArray ? value.length : names.length;
     for (let i = 0; i < length; i++) {
       const key = isArray ? i : names[i];
+      if (!isArray && !isWellFormed(key)) {
+        return fail(keys, 'invalid_encoding', 'a key of this object has a lone surrogate, which is not a Unicode character');
+      }
       const child = value[key];
       if (child === undefined && !isArray) continue;
-      // Strings and the like need no call.
-      if (child === null || typeof child === 'string' || typeof child === 'boolean') continue;
+      // Nulls and booleans need no call; strings only a well-formedness check.
+      if (child === null || typeof child === 'boolean') continue;
+      if (typeof child === 'string' && isWellFormed(child)) continue;
       keys.push(key);
       const problem = child === undefined ? fail(keys, 'invalid_input', 'undefined is not JSON data') : walk(child, keys, depth + 1, ancestors);
       keys.pop();
@@ -298,13 +315,25 @@ function createApi(wasm, reload) {
   }
 
   // The exact bytes of a raw body, or the most common mistake named.
+  // A string with a lone surrogate cannot be bytes that were received (they
+  // decode to well-formed text), and TextEncoder would silently change it.
+  const MALFORMED = null;
+
   function rawBody(body) {
-    if (typeof body === 'string') return encoder.encode(body);
-    if (body instanceof Uint8Array) return body;
+    if (typeof body === 'string') return isWellFormed(body) ? encoder.encode(body) : MALFORMED;
     if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') return new Uint8Array(body);
+    if (isArrayBuffer(body)) return new Uint8Array(body);
     if (body !== null && typeof body === 'object') throw new WebhookVerificationError('body_was_parsed');
     throw new TypeError('the body must be the raw request body: a string, Buffer, Uint8Array or ArrayBuffer');
+  }
+
+  function isArrayBuffer(value) {
+    const tag = Object.prototype.toString.call(value);
+    return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+  }
+
+  function malformedBody() {
+    return new PayloadError([rootIssue('invalid_encoding', 'the string has a lone surrogate, which is not a Unicode character')], 'webhook body');
   }
 
   // All keys as one byte buffer plus their lengths: one crossing into wasm.
@@ -312,7 +341,8 @@ function createApi(wasm, reload) {
     const list = Array.isArray(keys) ? keys : keys === undefined || keys === null ? [] : [keys];
     const encoded = list.map((k) => {
       if (typeof k === 'string') return encoder.encode(k);
-      if (k instanceof Uint8Array) return k;
+      // Any realm's Uint8Array (a test runner's, a vm context's).
+      if (ArrayBuffer.isView(k)) return new Uint8Array(k.buffer, k.byteOffset, k.byteLength);
       throw new TypeError('a signing key must be a string or a Uint8Array');
     });
     if (encoded.length === 0 || encoded.some((k) => k.length === 0)) throw new WebhookVerificationError('missing_key');
@@ -331,6 +361,8 @@ function createApi(wasm, reload) {
   function readSignature(source) {
     if (source === undefined || source === null) return '';
     if (typeof source === 'string') return source;
+    // A Map has case-sensitive names; read it like a plain object.
+    if (source instanceof Map) return readSignature(Object.fromEntries(source));
     if (typeof source.get === 'function') return source.get(SIGNATURE_HEADER) || '';
     if (typeof source === 'object') {
       for (const name of Object.keys(source)) {
@@ -346,16 +378,22 @@ function createApi(wasm, reload) {
     throw new TypeError('the signature must be a header value, a headers object or a Headers instance');
   }
 
-  function verifySignature(body, signature, keys) {
+  // `options.maxBytes` bounds the body here too: a body over it is not
+  // copied into wasm at all (the module's memory never shrinks).
+  function verifySignature(body, signature, keys, options) {
+    const { maxBytes } = readOptions(options);
     const bytes = rawBody(body);
     const { bytes: keyData, lengths } = keyBytes(keys);
+    if (bytes === MALFORMED || bytes.byteLength > maxBytes) return false;
     const code = wasm.verify_signature(bytes, readSignature(signature), keyData, lengths);
     return code === 0;
   }
 
   function constructEvent(body, signatureOrHeaders, keys, options) {
+    readOptions(options);
     const bytes = rawBody(body);
     const { bytes: keyData, lengths } = keyBytes(keys);
+    if (bytes === MALFORMED) throw malformedBody();
     const signature = readSignature(signatureOrHeaders);
     const result = run(
       (input, flags, maxBytes, maxIssues) => wasm.construct_event(input, signature, keyData, lengths, flags, maxBytes, maxIssues),
@@ -373,15 +411,21 @@ function createApi(wasm, reload) {
       throw new TypeError('verifyRequest takes a Fetch API Request');
     }
     if (request.bodyUsed) throw new WebhookVerificationError('body_was_parsed');
+    // Mistakes in the arguments are reported before the body is consumed.
+    readOptions(options);
+    keyBytes(keys);
     const body = new Uint8Array(await request.arrayBuffer());
     return constructEvent(body, request.headers, keys, options);
   }
 
   function signPayload(body, key) {
-    const { bytes } = keyBytes(key);
     if (Array.isArray(key)) throw new TypeError('signPayload takes one key');
-    return wasm.sign_payload(rawBody(body), bytes);
+    const { bytes } = keyBytes(key);
+    const data = rawBody(body);
+    if (data === MALFORMED) throw malformedBody();
+    return wasm.sign_payload(data, bytes);
   }
+
 
   // --- Test helpers and the SDK ------------------------------------------
 
@@ -390,7 +434,8 @@ function createApi(wasm, reload) {
   function merge(target, overrides) {
     for (const key of Object.keys(overrides)) {
       const value = overrides[key];
-      const current = target[key];
+      // Own properties only: an inherited one (`__proto__`) is never merged into.
+      const current = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
       const bothObjects = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current);
       Object.defineProperty(target, key, {
         value: bothObjects ? merge(current, value) : value,
@@ -411,7 +456,11 @@ function createApi(wasm, reload) {
       org_id: typeof data.org_id === 'string' ? data.org_id : SAMPLE_ORG_ID,
       timestamp: SAMPLE_TIMESTAMP,
     };
-    return overrides === undefined ? envelope : merge(envelope, overrides);
+    if (overrides === undefined) return envelope;
+    if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
+      throw new TypeError('sampleEvent overrides must be an object, such as { data: { ticket: { priority: 4 } } }');
+    }
+    return merge(envelope, overrides);
   }
 
   const SAMPLE_ORG_ID = '2997dd64-89bf-48d3-9a22-b314fca017e5';
@@ -422,6 +471,7 @@ function createApi(wasm, reload) {
     if (typeof handler !== 'function') throw new TypeError('withValidation needs a handler function');
     const { onInvalid, ...parseOptions } = options || {};
     readOptions(parseOptions);
+    if (onInvalid !== undefined && typeof onInvalid !== 'function') throw new TypeError('onInvalid must be a function');
     const reject =
       onInvalid ||
       ((error) => {

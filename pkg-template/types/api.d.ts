@@ -156,8 +156,8 @@ interface WebhookFields {
    * one event, since the envelope has no delivery id. The entity id is the
    * ticket's `ticket_id`, the message's `message_id`, the chat's `chat_id`, the
    * notification's `notification_id`, the reaction's `reaction_id`, the note's
-   * `message_id` (else `unique_id`), the phone's `phone_id`; empty when absent
-   * and for unknown events.
+   * `message_id` (else `unique_id`), the phone's `phone_id`; for an unknown
+   * event, `data#` and 16 hex digits of a digest of its data.
    */
   dedup_key: string;
   /** Envelope fields this version does not know, passed through as sent. */
@@ -227,14 +227,17 @@ export type SignatureSource =
   | null
   | undefined
   | { get(name: string): string | null }
+  | Map<string, string>
   | Record<string, string | string[] | undefined>;
 
 /**
  * Whether `signature` (the `x-periskope-signature` value) is the HMAC-SHA256 of
  * the exact `body` under one of `keys`. Throws a `WebhookVerificationError`
- * with code `missing_key` or `body_was_parsed` for those mistakes.
+ * with code `missing_key` or `body_was_parsed` for those mistakes. A body over
+ * `options.maxBytes` (default 8 MiB), or a string with a lone surrogate, does
+ * not verify.
  */
-export declare function verifySignature(body: RawBody, signature: SignatureSource, keys: SigningKeys): boolean;
+export declare function verifySignature(body: RawBody, signature: SignatureSource, keys: SigningKeys, options?: Options): boolean;
 
 /**
  * Verifies the signature of the raw body, then reads it as `parseWebhook`

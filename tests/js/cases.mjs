@@ -154,7 +154,7 @@ export const cases = [
       assert.equal({}.isAdmin, undefined);
       assert.equal(Object.prototype.isAdmin, undefined);
       assert.ok(Object.prototype.hasOwnProperty.call(d.ticket, '__proto__'));
-      assert.equal(typeof Object.prototype.constructor, 'function');
+      assert.equal(Object.prototype.constructor, Object);
     },
   },
   {

@@ -45,6 +45,18 @@ test('stdin, --strict and --webhook', () => {
   assert.match(note.stdout, /^\/data: the required field message_id is missing \[missing_field\]$/m);
 });
 
+test('--event reads the payload of any event', () => {
+  const require2 = createRequire(import.meta.url);
+  const { sampleEvent } = require2('periskope-events');
+  const message = JSON.stringify(sampleEvent('message.created').data);
+  const ok = cli(['validate', '--event', 'message.created', '-'], message);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(typeof JSON.parse(ok.stdout).message_id_parsed, 'object');
+  const wrong = cli(['validate', '-'], message);
+  assert.equal(wrong.status, 1);
+  assert.equal(cli(['validate', '--event', 'nope', '-'], message).status, 2);
+});
+
 test('usage errors exit 2', () => {
   for (const args of [[], ['frobnicate'], ['validate'], ['validate', '--nope', 'x'], ['validate', '/no/such/file.json'], ['validate', 'a', 'b'],
     ['validate', '--max-bytes', 'x', '-']]) {

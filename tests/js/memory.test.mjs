@@ -14,6 +14,10 @@ const GOOD = {
 };
 const text = JSON.stringify(GOOD);
 const bytes = new TextEncoder().encode(text);
+const signature = api.signPayload(bytes, 'peri_key');
+const signedBody = JSON.stringify(api.sampleEvent('reaction.created'));
+const signedHeader = api.signPayload(signedBody, 'peri_key');
+const message = api.sampleEvent('message.created').data;
 const inputs = [
   () => api.parseTicketCreated(text),
   () => api.validateTicketCreated(bytes),
@@ -24,6 +28,18 @@ const inputs = [
   () => api.validateTicketCreated(text, { maxBytes: 10 }),
   () => api.safeParseWebhook({ event: 'x.y', org_id: GOOD.ticket.org_id, timestamp: '2025-01-01T00:00:00Z', data: GOOD }),
   () => api.validateTicketCreated('['.repeat(1000)),
+  () => api.verifySignature(bytes, signature, ['old', 'peri_key']),
+  () => api.safeParseWebhook(signedBody),
+  () => {
+    try {
+      api.constructEvent(signedBody, { 'x-periskope-signature': signature }, 'wrong');
+    } catch {
+      // signature_mismatch: the error path counts too
+    }
+  },
+  () => api.constructEvent(signedBody, { 'x-periskope-signature': signedHeader }, 'peri_key'),
+  () => api.safeParseEvent('message.created', message),
+  () => api.validateEvent('org.phone.qr', { phone_id: 'p' }),
 ];
 
 function run(calls) {

@@ -81,5 +81,4 @@ test('withValidation hands the real SDK handler normalized payloads and routes i
   assert.equal(messages[0].message_id, message.message_id);
   assert.equal(warn.mock.callCount(), 1);
   assert.match(warn.mock.calls[0].arguments[0], /^periskope-events: skipped an invalid message\.created payload: \/org_id: .*\[invalid_type\]$/);
-  assert.ok(log.mock.callCount() >= 0);
 });
