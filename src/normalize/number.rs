@@ -4,28 +4,34 @@
 /// it: `1e308` is, `1e309` and `1.8e308` are not (they read as `Infinity`).
 /// `text` must be a JSON number.
 pub fn is_finite_number(text: &str) -> bool {
-    let digits = text.trim_start_matches('-');
-    let (mantissa, exponent) = match digits.find(['e', 'E']) {
-        Some(at) => (digits.get(..at).unwrap_or(""), digits.get(at + 1..).unwrap_or("0")),
-        None => (digits, "0"),
+    let bytes = text.as_bytes();
+    let unsigned = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let (mantissa, exponent) = match unsigned.iter().position(|&c| c == b'e' || c == b'E') {
+        Some(at) => (unsigned.get(..at).unwrap_or_default(), unsigned.get(at + 1..).unwrap_or_default()),
+        None => (unsigned, &b""[..]),
     };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let significant: String = int_part.chars().chain(frac_part.chars()).skip_while(|&c| c == '0').collect();
-    if significant.is_empty() {
-        return true; // zero, whatever the exponent
-    }
-    // The decimal order of the leading significant digit.
-    let leading_zeros_in_fraction = if int_part.trim_start_matches('0').is_empty() {
-        frac_part.chars().take_while(|&c| c == '0').count() as i64 + 1
-    } else {
-        -(int_part.trim_start_matches('0').len() as i64 - 1)
+    let (negative_exponent, exponent_digits) = match exponent.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, exponent),
     };
-    let exponent: i64 =
-        exponent.trim_start_matches('+').parse().unwrap_or(if exponent.starts_with('-') { i64::MIN } else { i64::MAX });
-    let order = exponent.saturating_sub(leading_zeros_in_fraction);
-    match order {
+    let magnitude =
+        exponent_digits.iter().fold(0i64, |e, &d| e.saturating_mul(10).saturating_add(i64::from(d.wrapping_sub(b'0'))));
+    let exponent = if negative_exponent { -magnitude } else { magnitude };
+    // The decimal order of the leading significant digit, and the digits.
+    let point = mantissa.iter().position(|&c| c == b'.').unwrap_or(mantissa.len());
+    let Some(first) = mantissa.iter().position(|&c| c.is_ascii_digit() && c != b'0') else { return true }; // zero
+    let order = if first < point { (point - first - 1) as i64 } else { -((first - point) as i64) };
+    match exponent.saturating_add(order) {
         ..=307 => true,
-        308 => significant.trim_end_matches('0') <= "17976931348623157",
+        308 => {
+            // Compare the significant digits with the largest double's.
+            const MAX: &[u8] = b"17976931348623157";
+            let significant = mantissa.iter().skip(first).filter(|c| c.is_ascii_digit());
+            let trimmed: Vec<u8> = significant.copied().collect();
+            let end = trimmed.iter().rposition(|&c| c != b'0').map_or(0, |i| i + 1);
+            trimmed.get(..end).unwrap_or_default() <= MAX
+        }
         _ => false,
     }
 }
