@@ -7,7 +7,7 @@ use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
 use crate::model::{read_model, Cx, Model, PendingIssue};
-use crate::signature::{self, SignatureError};
+use crate::signature::{self, ReplayWindow, SignatureError};
 
 /// How payloads are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,10 +138,29 @@ pub fn parse_webhook<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<We
 /// Why [`construct_event`] refused a body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConstructEventError {
-    /// The signature did not verify; the body was not read.
+    /// The signature did not verify (or, with a [`ReplayWindow`], the
+    /// timestamp was outside it); the payload was not returned.
     Signature(SignatureError),
     /// The signature verified, and the body has these issues.
     Payload(Report),
+}
+
+impl std::fmt::Display for ConstructEventError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConstructEventError::Signature(e) => write!(f, "webhook refused: {e}"),
+            ConstructEventError::Payload(report) => write!(f, "webhook payload refused: {report}"),
+        }
+    }
+}
+
+impl std::error::Error for ConstructEventError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConstructEventError::Signature(e) => Some(e),
+            ConstructEventError::Payload(report) => Some(report),
+        }
+    }
 }
 
 /// Verifies the signature of the exact bytes received (see
@@ -156,7 +175,58 @@ pub fn construct_event<'a>(
     parse_webhook(input, options).map_err(ConstructEventError::Payload)
 }
 
+/// [`construct_event`] with a replay window: after the signature verifies,
+/// an envelope whose `timestamp` is missing, unreadable or outside `window`
+/// is refused with [`SignatureError::TimestampOutOfTolerance`], before its
+/// payload's issues (a replayed delivery is refused as unauthenticated,
+/// whatever its content).
+///
+/// ```
+/// use periskope_events::signature::{sign, ReplayWindow, SignatureError};
+/// use periskope_events::{construct_event_with_tolerance, sample_payload, ConstructEventError, Options};
+/// let data = sample_payload("org.phone.qr").unwrap();
+/// let body = format!(r#"{{"event":"org.phone.qr","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"2025-01-26T13:46:55.758Z","data":{data}}}"#);
+/// let (body, header) = (body.as_bytes(), sign(body.as_bytes(), b"peri_key"));
+/// let sent = 1_737_899_215_758; // 2025-01-26T13:46:55.758Z
+/// let window = ReplayWindow { tolerance_seconds: 300, now_millis: sent + 60_000 };
+/// let options = Options::default();
+/// assert!(construct_event_with_tolerance(body, Some(&header), &[b"peri_key"], &options, window).is_ok());
+/// let late = ReplayWindow { now_millis: sent + 301_000, ..window };
+/// let refused = construct_event_with_tolerance(body, Some(&header), &[b"peri_key"], &options, late);
+/// assert_eq!(refused.unwrap_err(), ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
+/// ```
+pub fn construct_event_with_tolerance<'a>(
+    input: &'a [u8],
+    signature_header: Option<&str>,
+    keys: &[&[u8]],
+    options: &Options,
+    window: ReplayWindow,
+) -> Result<Parsed<Webhook<'a>>, ConstructEventError> {
+    signature::verify(input, signature_header, keys).map_err(ConstructEventError::Signature)?;
+    let outcome = read_signed(input, options, window);
+    if !outcome.value.as_ref().is_some_and(|(_, in_window)| *in_window) {
+        return Err(ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
+    }
+    let Outcome { value, report, models } = outcome;
+    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, models }).map_err(ConstructEventError::Payload)
+}
+
+/// Reads a signed webhook and says whether its envelope's timestamp lies in
+/// `window`. The timestamp is read by the envelope's own rule, even when
+/// the rest of the envelope is broken.
+fn read_signed<'a>(input: &'a [u8], options: &Options, window: ReplayWindow) -> Outcome<(Option<Webhook<'a>>, bool)> {
+    read(input, options, |root, cx| {
+        let webhook = read_webhook(root, cx);
+        let millis = match &webhook {
+            Some(webhook) => webhook.timestamp.map(|t| t.millis),
+            None => crate::events::envelope::read_timestamp_alone(root, cx.source(), options),
+        };
+        Some((webhook, millis.is_some_and(|m| window.contains(m))))
+    })
+}
+
 /// Which payload a call reads, for [`to_js_json`].
+#[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target<'e> {
     /// [`parse_event`]'s payload of the named event.
@@ -172,7 +242,8 @@ pub enum Target<'e> {
 /// `{"data":<normalized payload or null>,"issues":[{"path","code","message","severity","line"?,"column"?}]}`
 ///
 /// `data` is `null` when any issue is an error, or when `with_data` is false
-/// (validation only).
+/// (validation only). The bindings' wire format, not an API.
+#[doc(hidden)]
 pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> String {
     let capacity = if with_data { input.len() + input.len() / 2 + 256 } else { 256 };
     let mut data = JsonWriter::with_capacity(0);
@@ -199,24 +270,36 @@ pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data
     out
 }
 
-/// [`construct_event`] as one JSON text: `{"signature_error":<1-4>}` when the
-/// signature does not verify (1 missing, 2 malformed, 3 mismatch, 4 missing
-/// key), else [`to_js_json`]'s webhook outcome.
-pub fn construct_event_to_js_json(input: &[u8], signature_header: Option<&str>, keys: &[&[u8]], options: &Options) -> String {
-    match signature::verify(input, signature_header, keys) {
-        Ok(()) => to_js_json(input, options, Target::Webhook, true),
-        Err(e) => format!("{{\"signature_error\":{}}}", signature_error_number(&e)),
+/// [`construct_event`] as one JSON text: `{"signature_error":<n>}` when
+/// the signature does not verify (or the timestamp is outside `window`),
+/// `n` being the error's place in [`SignatureError::ALL`] plus one; else
+/// [`to_js_json`]'s webhook outcome. The bindings' wire format, not an API.
+#[doc(hidden)]
+pub fn construct_event_to_js_json(
+    input: &[u8],
+    signature_header: Option<&str>,
+    keys: &[&[u8]],
+    options: &Options,
+    window: Option<ReplayWindow>,
+) -> String {
+    let refused = |e| format!("{{\"signature_error\":{}}}", signature_error_number(e));
+    if let Err(e) = signature::verify(input, signature_header, keys) {
+        return refused(e);
     }
+    if let Some(window) = window {
+        if !read_signed(input, options, window).value.is_some_and(|(_, in_window)| in_window) {
+            return refused(SignatureError::TimestampOutOfTolerance);
+        }
+    }
+    to_js_json(input, options, Target::Webhook, true)
 }
 
-/// The numbers the JavaScript wrapper maps back to codes.
-pub fn signature_error_number(error: &SignatureError) -> u32 {
-    match error.code() {
-        "missing_signature" => 1,
-        "malformed_signature" => 2,
-        "signature_mismatch" => 3,
-        _ => 4,
-    }
+/// The number the bindings give `error`: its place in
+/// [`SignatureError::ALL`] plus one (0 means verified).
+#[doc(hidden)]
+pub fn signature_error_number(error: SignatureError) -> u32 {
+    let place = SignatureError::ALL.iter().position(|e| *e == error).unwrap_or(0);
+    u32::try_from(place).unwrap_or(0) + 1
 }
 
 fn write_issues(report: &Report, w: &mut JsonWriter) {

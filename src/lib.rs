@@ -38,8 +38,9 @@ mod sort;
 pub mod wasm;
 
 pub use api::{
-    construct_event, construct_event_to_js_json, memory_budget, parse_event, parse_ticket_created, parse_webhook,
-    signature_error_number, to_js_json, validate_event, validate_ticket_created, ConstructEventError, Options, Parsed, Target,
+    construct_event, construct_event_to_js_json, construct_event_with_tolerance, memory_budget, parse_event,
+    parse_ticket_created, parse_webhook, signature_error_number, to_js_json, validate_event, validate_ticket_created,
+    ConstructEventError, Options, Parsed, Target,
 };
 pub use events::envelope::{UnknownEvents, Webhook, WebhookData};
 pub use events::ticket::{Chat, ChatMember, Members, Ticket, TicketCreated, TicketInfo, TicketMessage};

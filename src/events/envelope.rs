@@ -80,6 +80,15 @@ pub(crate) fn read_event_name<'a>(members: &[Member<'a>], object: &Value<'a>, cx
     read_field::<Cow<'a, str>>(&member.key, &member.value, true, cx)
 }
 
+/// The envelope's `timestamp` in milliseconds, read by its field's rule on
+/// its own (issues discarded), for the replay window when the rest of the
+/// envelope cannot be read.
+pub(crate) fn read_timestamp_alone(root: &Value<'_>, src: &str, options: &crate::api::Options) -> Option<i64> {
+    let member = root.as_object()?.iter().find(|m| m.key == "timestamp")?;
+    let mut scratch = Cx::new(src, options, usize::MAX);
+    read_field::<Timestamp>(&member.key, &member.value, true, &mut scratch).map(|t| t.millis)
+}
+
 /// Reads a webhook body's root value.
 pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webhook<'a>> {
     let Kind::Object(members) = &root.kind else {

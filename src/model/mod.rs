@@ -238,6 +238,11 @@ impl<'a> Cx<'a> {
         self.path.pop();
     }
 
+    /// The whole input text.
+    pub(crate) fn source(&self) -> &'a str {
+        self.src
+    }
+
     /// The input text of `value`, exactly as sent.
     pub(crate) fn raw(&self, value: &Value<'_>) -> &'a str {
         self.src.get(value.start as usize..value.end as usize).unwrap_or("null")
