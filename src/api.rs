@@ -207,8 +207,8 @@ pub fn construct_event_with_tolerance<'a>(
     if !outcome.value.as_ref().is_some_and(|(_, in_window)| *in_window) {
         return Err(ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
     }
-    let Outcome { value, report, models } = outcome;
-    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, models }).map_err(ConstructEventError::Payload)
+    let Outcome { value, report, output } = outcome;
+    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, output }).map_err(ConstructEventError::Payload)
 }
 
 /// Reads a signed webhook and says whether its envelope's timestamp lies in
@@ -349,18 +349,18 @@ fn write_outcome<'a, T: WriteJson>(
     capacity: usize,
     out: &mut JsonWriter,
 ) -> Report {
-    let Outcome { value, report, models } = read(input, options, reader);
+    let Outcome { value, report, output } = read(input, options, reader);
     match value {
         Some(v) if with_data && report.is_valid() => {
-            // The tree is gone; the models and the output share what is left.
-            let limit = memory_budget(input.len()).saturating_sub(models);
+            // The output was counted against the budget while reading, so
+            // that validation gives the same verdict; the writer's limit is
+            // a second line, which only a flaw in that count could reach.
+            let limit = output.saturating_add(64 * 1024);
             let mut w = JsonWriter::with_limit(capacity, limit);
             v.write_to(&mut w);
             if w.overflowed() {
                 out.null();
-                let message = format!(
-                    "the normalized output would need more than the {limit} bytes of memory left for it (it holds very many empty objects, each written with every field)"
-                );
+                let message = format!("the normalized output would need more than the {limit} bytes counted for it");
                 return single(IssueCode::TooLarge, message, None);
             }
             *out = w;
@@ -380,19 +380,19 @@ fn into_result<T>(Outcome { value, report, .. }: Outcome<T>) -> Result<Parsed<T>
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What [`read`] gives: the value (even when the report has errors, for the
-/// callers that look further), the report, and the memory its models were
-/// counted for.
+/// callers that look further), the report, and the output it may write.
 struct Outcome<T> {
     value: Option<T>,
     report: Report,
-    models: usize,
+    /// The output this input may write, as counted against the budget.
+    output: usize,
 }
 
 /// The pipeline every entry point shares: limits, encoding, syntax,
 /// duplicate keys, then the model's reader; positions computed at the end,
 /// once, for every issue.
 fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> Outcome<T> {
-    let fail = |report| Outcome { value: None, report, models: 0 };
+    let fail = |report| Outcome { value: None, report, output: 0 };
     if input.len() > options.max_bytes {
         let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
         return fail(single(IssueCode::TooLarge, message, None));
@@ -435,7 +435,9 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
             return fail(single(code, message, position));
         }
     };
-    let mut cx = Cx::new(text, options, budget.saturating_sub(tree));
+    // What is left once the tree and the output's share of the input are counted.
+    let output_reserve = input.len().saturating_mul(crate::model::OUTPUT_PER_INPUT_BYTE);
+    let mut cx = Cx::new(text, options, budget.saturating_sub(tree).saturating_sub(output_reserve));
     if bom {
         let strict_severity = if options.strict { Severity::Error } else { Severity::Warning };
         cx.record(strict_severity, IssueCode::CoercedValue, "a byte order mark before the JSON was ignored".into(), None);
@@ -450,8 +452,8 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
         });
     }
     let value = reader(&root, &mut cx);
-    let models = cx.charged();
-    Outcome { value, report: finish(cx, text), models }
+    let output = output_reserve.saturating_add(cx.fixed_output());
+    Outcome { value, report: finish(cx, text), output }
 }
 
 fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
@@ -533,7 +535,7 @@ pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option
         "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
         value,
     );
-    if !cx.charge_model(<Ticket<'a> as Model<'a>>::FIELDS.len(), value) {
+    if !cx.charge_model::<Ticket<'a>>(value) {
         return None;
     }
     let ticket = Ticket::from_members(members, value, cx);

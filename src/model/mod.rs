@@ -44,6 +44,8 @@ pub struct Cx<'a> {
     /// what they were counted for so far.
     budget: usize,
     charged: usize,
+    /// The models' fixed output, counted in `charged` too.
+    output: usize,
     /// The budget ran out: every later model reads as absent.
     exhausted: bool,
 }
@@ -63,17 +65,29 @@ impl<'a> Cx<'a> {
             max_depth: options.depth_limit(),
             budget,
             charged: 0,
+            output: 0,
             exhausted: false,
         }
     }
 
-    /// Counts one model of `fields` fields against the memory budget, in
-    /// fixed sizes (16 bytes a field, as most fields take in wasm32, plus 16)
-    /// so that the verdict is the same on every target. Returns `false`, after
-    /// one `too_large` error, once the budget is spent: a body of a million
-    /// empty members would otherwise build a million structs.
-    pub(crate) fn charge_model(&mut self, fields: usize, at: &Value<'_>) -> bool {
-        self.charge(16 * fields + 16, at)
+    /// Counts one model against the memory budget: its struct, in fixed
+    /// sizes (16 bytes a field, as most fields take in wasm32, plus 16) so
+    /// that the verdict is the same on every target, and the output it
+    /// writes whatever the input holds ([`Model::OUTPUT_BYTES`]), so that
+    /// validating and parsing agree on what is too large. Returns `false`,
+    /// after one `too_large` error, once the budget is spent: a body of a
+    /// million empty members would otherwise build a million structs and
+    /// write every one with every field.
+    pub(crate) fn charge_model<M: Model<'a>>(&mut self, at: &Value<'_>) -> bool {
+        self.output = self.output.saturating_add(M::OUTPUT_BYTES);
+        self.charge(16 * M::FIELDS.len() + 16 + M::OUTPUT_BYTES, at)
+    }
+
+    /// The output the models may write beyond what the input's own bytes
+    /// account for: every field's name, and its value when normalization
+    /// writes one of a fixed size (`null`, a timestamp, a derived label).
+    pub(crate) fn fixed_output(&self) -> usize {
+        self.output
     }
 
     /// Counts `bytes` against the memory budget; `false`, after one
@@ -141,11 +155,6 @@ impl<'a> Cx<'a> {
             }
             Err(_) => Embedded::NotJson,
         }
-    }
-
-    /// The memory the models were counted for.
-    pub(crate) fn charged(&self) -> usize {
-        self.charged
     }
 
     /// How deep JSON decoded from a string at the current path may nest:
@@ -329,6 +338,10 @@ pub trait Model<'a>: Sized {
     const DOC: &'static str;
     /// Every field, in output order.
     const FIELDS: &'static [FieldInfo];
+    /// An upper bound of what the model writes whatever the input holds:
+    /// for each field, its name and a value of fixed size (see
+    /// [`fixed_output_bytes`]).
+    const OUTPUT_BYTES: usize = fixed_output_bytes(Self::FIELDS);
 
     #[doc(hidden)]
     fn from_members(members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Self;
@@ -343,10 +356,34 @@ pub trait Model<'a>: Sized {
     }
 }
 
+/// What a model with `fields` writes whatever the input holds: each field's
+/// name (twice for a derived value), its quotes, colon and comma, and 40
+/// bytes for a value that normalization writes at a fixed size (`null`, an
+/// ISO timestamp, a priority label). What grows with the input (strings,
+/// lists, values passed through) is bounded separately, by
+/// [`OUTPUT_PER_INPUT_BYTE`].
+pub const fn fixed_output_bytes(fields: &[FieldInfo]) -> usize {
+    let mut total = 2;
+    let mut rest = fields;
+    while let [f, tail @ ..] = rest {
+        total += f.name.len() + 4 + 40;
+        if let Some((suffix, _)) = f.derived {
+            total += f.name.len() + suffix.len() + 4 + 40;
+        }
+        rest = tail;
+    }
+    total
+}
+
+/// The output per byte of input that strings, lists and values passed
+/// through can take: a non-ASCII character is written as a `\u` escape
+/// (`é`, 2 bytes, as 6), and a label list adds quotes to each label.
+pub const OUTPUT_PER_INPUT_BYTE: usize = 4;
+
 /// Reads `value` as the model `M`, recording an error if it is not an object.
 pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
     match &value.kind {
-        Kind::Object(members) => cx.charge_model(M::FIELDS.len(), value).then(|| M::from_members(members, value, cx)),
+        Kind::Object(members) => cx.charge_model::<M>(value).then(|| M::from_members(members, value, cx)),
         _ => {
             cx.wrong_type("an object", value);
             None
