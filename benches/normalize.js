@@ -272,7 +272,7 @@ const MESSAGE_OBJECT_KEYS = new Set(['message_id', 'message_id_parsed', 'org_id'
   'has_reaction', 'reactions', 'is_forwarded', 'forwarding_score', 'is_starred', 'is_ephemeral', 'is_gif', 'is_status',
   'broadcast', 'broadcast_id', 'device_type', 'duration', 'flag_status', 'flag_metadata', 'flag_response_time',
   'message_ticket_id', 'order_id', 'sent_message_id', 'unique_id', 'token', 'links', 'location', 'invite_v4', 'vcards',
-  'poll_info', 'poll_results', 'delivery_info', 'raw_data', 'is_private_note']);
+  'poll_info', 'poll_results', 'delivery_info', 'raw_data', 'is_private_note', 'message_payload', 'highlight', 'fts']);
 
 /** A validated Message (the payload of every message.* event) to its normalized form. */
 export function normalizeMessage(m) {
@@ -333,6 +333,9 @@ export function normalizeMessage(m) {
     delivery_info: orNull(m.delivery_info),
     raw_data: orNull(m.raw_data),
     is_private_note: orNull(m.is_private_note),
+    message_payload: orNull(m.message_payload),
+    highlight: orNull(m.highlight),
+    fts: orNull(m.fts),
   }, m, MESSAGE_OBJECT_KEYS);
 }
 

@@ -169,6 +169,9 @@ export const MODELS = {
     delivery_info: 'object',
     raw_data: 'object',
     is_private_note: 'boolean',
+    message_payload: 'object',
+    highlight: 'number',
+    fts: 'json',
   },
   // The webhook envelope of a ticket event; `data` is a TicketInfo.
   TicketEnvelope: {

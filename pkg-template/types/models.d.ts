@@ -452,6 +452,12 @@ export interface Message {
   raw_data: Record<string, unknown> | null;
   /** Whether it is a private note. */
   is_private_note: boolean | null;
+  /** The send request it came from (`chat_id`, `body`, `media`, `job_id`...), as sent. */
+  message_payload: Record<string, unknown> | null;
+  /** A search result's highlight, as the number sent. */
+  highlight: number | null;
+  /** Periskope's full-text search vector (a Postgres `tsvector`), as sent. */
+  fts: unknown | null;
   /** Fields this version does not know, passed through as sent. */
   [field: string]: unknown;
 }
@@ -515,6 +521,9 @@ export interface MessageInput {
   delivery_info?: object | string | null;
   raw_data?: object | string | null;
   is_private_note?: boolean | null;
+  message_payload?: object | string | null;
+  highlight?: number | string | null;
+  fts?: unknown | null;
   [field: string]: unknown;
 }
 
@@ -584,6 +593,8 @@ export interface ChatObject {
   latest_message: Record<string, unknown> | null;
   /** When the latest message was sent, as the epoch number sent. */
   latest_message_timestamp: number | null;
+  /** When the latest message was sent, per key (`{ [key]: number | null }`), as sent. */
+  latest_message_timestamp_map: Record<string, unknown> | null;
   /** When the organisation was last mentioned, as UTC ISO 8601 with milliseconds. */
   latest_mention_at: string | null;
   /** Unread messages. */
@@ -661,6 +672,7 @@ export interface ChatObjectInput {
   chat_org_phones?: string[] | string | null;
   latest_message?: object | string | null;
   latest_message_timestamp?: number | string | null;
+  latest_message_timestamp_map?: object | string | null;
   latest_mention_at?: string | number | null;
   message_unread_count?: number | string | null;
   unread_count?: object | string | null;

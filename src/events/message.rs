@@ -167,6 +167,12 @@ model! {
         raw_data: JsonObject<'a>,
         /// Whether it is a private note.
         is_private_note: bool,
+        /// The send request it came from (`chat_id`, `body`, `media`, `job_id`...), as sent.
+        message_payload: JsonObject<'a>,
+        /// A search result's highlight, as the number sent.
+        highlight: Number<'a>,
+        /// Periskope's full-text search vector (a Postgres `tsvector`), as sent.
+        fts: Json<'a>,
     }
     check = check_message;
 }
