@@ -138,7 +138,7 @@ export const MODELS = {
     verified_name: 'string',
     verified_level: 'number',
     business_profile: 'json',
-    label_ids: 'object',
+    label_ids: 'json',
     is_blocked: 'boolean',
     is_business: 'boolean',
     is_enterprise: 'boolean',

@@ -398,8 +398,8 @@ export interface ChatMember {
   verified_level: number | null;
   /** The WhatsApp Business profile, as sent. */
   business_profile: unknown | null;
-  /** Label ids (`{ "label-...": true }`), as sent. */
-  label_ids: Record<string, unknown> | null;
+  /** Label ids (`{ "label-...": true }`), as sent: any JSON, as the SDK types it. */
+  label_ids: unknown | null;
   /** Whether the organisation's phone blocked the contact. */
   is_blocked: boolean | null;
   /** Whether the contact is a WhatsApp Business account. */
@@ -452,7 +452,7 @@ export interface ChatMemberInput {
   verified_name?: string | null;
   verified_level?: number | string | null;
   business_profile?: unknown | null;
-  label_ids?: object | string | null;
+  label_ids?: unknown | null;
   is_blocked?: boolean | null;
   is_business?: boolean | null;
   is_enterprise?: boolean | null;

@@ -273,8 +273,8 @@ model! {
         verified_level: Number<'a>,
         /// The WhatsApp Business profile, as sent.
         business_profile: Json<'a>,
-        /// Label ids (`{ "label-...": true }`), as sent.
-        label_ids: JsonObject<'a>,
+        /// Label ids (`{ "label-...": true }`), as sent: any JSON, as the SDK types it.
+        label_ids: Json<'a>,
         /// Whether the organisation's phone blocked the contact.
         is_blocked: bool,
         /// Whether the contact is a WhatsApp Business account.
