@@ -16,8 +16,9 @@
 //!   without a warning since text is its documented form (see [`Ack`]).
 //! - `forwarding_score` and `flag_response_time` are numbers; `"0"` becomes
 //!   `0` with a `coerced_value` warning (see [`Number`]).
-//! - `links`, `location`, `invite_v4` and `reactions` have no documented shape
-//!   and are kept exactly as sent, so `links: "[]"` stays a string.
+//! - `links`, `location`, `invite_v4`, `reactions` and `fts` have no
+//!   documented shape and are kept exactly as sent, so `links: "[]"` stays a
+//!   string.
 //! - `message_id`, `from_me`, `chat_id` and `id` must agree; where they do
 //!   not, an `inconsistent_value` warning says which.
 

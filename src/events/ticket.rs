@@ -7,6 +7,11 @@
 //! `ticket.ticket_id`, `ticket.subject`, `ticket.created_at`, `chat.chat_id`,
 //! and `chat_id` and `message_id` of each message. Everything else may be
 //! absent or `null`.
+//!
+//! The chat is the SDK's `ChatInfoType`: every field of a chat object
+//! ([`super::chat::ChatObject`]) but `labels`, with `chat_labels` (a string)
+//! instead. Its members are `ChatMemberType`: the chat participant's fields
+//! and the contact's.
 
 use std::borrow::Cow;
 
