@@ -92,6 +92,8 @@ model! {
         latest_message: JsonObject<'a>,
         /// When the latest message was sent, as the epoch number sent.
         latest_message_timestamp: Number<'a>,
+        /// When the latest message was sent, per key (`{ [key]: number | null }`), as sent.
+        latest_message_timestamp_map: JsonObject<'a>,
         /// When the organisation was last mentioned, as UTC ISO 8601 with milliseconds.
         latest_mention_at: Timestamp,
         /// Unread messages.

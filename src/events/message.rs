@@ -16,8 +16,9 @@
 //!   without a warning since text is its documented form (see [`Ack`]).
 //! - `forwarding_score` and `flag_response_time` are numbers; `"0"` becomes
 //!   `0` with a `coerced_value` warning (see [`Number`]).
-//! - `links`, `location`, `invite_v4` and `reactions` have no documented shape
-//!   and are kept exactly as sent, so `links: "[]"` stays a string.
+//! - `links`, `location`, `invite_v4`, `reactions` and `fts` have no
+//!   documented shape and are kept exactly as sent, so `links: "[]"` stays a
+//!   string.
 //! - `message_id`, `from_me`, `chat_id` and `id` must agree; where they do
 //!   not, an `inconsistent_value` warning says which.
 
@@ -167,6 +168,12 @@ model! {
         raw_data: JsonObject<'a>,
         /// Whether it is a private note.
         is_private_note: bool,
+        /// The send request it came from (`chat_id`, `body`, `media`, `job_id`...), as sent.
+        message_payload: JsonObject<'a>,
+        /// A search result's highlight, as the number sent.
+        highlight: Number<'a>,
+        /// Periskope's full-text search vector (a Postgres `tsvector`), as sent.
+        fts: Json<'a>,
     }
     check = check_message;
 }

@@ -7,13 +7,19 @@
 //! `ticket.ticket_id`, `ticket.subject`, `ticket.created_at`, `chat.chat_id`,
 //! and `chat_id` and `message_id` of each message. Everything else may be
 //! absent or `null`.
+//!
+//! The chat is the SDK's `ChatInfoType`: every field of a chat object
+//! ([`super::chat::ChatObject`]) but `labels`, with `chat_labels` (a string)
+//! instead. Its members are `ChatMemberType`: the chat participant's fields
+//! and the contact's.
 
 use std::borrow::Cow;
 
 use crate::issue::IssueCode;
 use crate::json::{JsonWriter, Kind, Member, Value};
 use crate::model::kinds::{
-    Actor, ChatIdField, Email, EnumText, EnumValues, Labels, List, MessageIdField, PhoneId, Priority, StringMap, Timestamp, Uuid,
+    Actor, ChatIdField, Email, EnumText, EnumValues, Json, JsonObject, Labels, List, MessageIdField, Number, PhoneId, Priority,
+    StringList, StringMap, Timestamp, Uuid,
 };
 use crate::model::{model, read_model, Cx, FieldKind, Model};
 
@@ -120,7 +126,8 @@ fn check_ticket<'a>(ticket: &Ticket<'a>, members: &[Member<'a>], object: &Value<
 }
 
 model! {
-    /// The chat a ticket belongs to.
+    /// The chat a ticket belongs to (Periskope's `ChatInfoType`: the fields
+    /// of a chat object, with `chat_labels` in place of `labels`).
     pub struct Chat<'a> as "Chat" {
         /// The organisation's id (a UUID).
         org_id: Uuid<'a>,
@@ -148,11 +155,84 @@ model! {
         custom_properties: StringMap<'a>,
         /// The group's description.
         group_description: Cow<'a, str>,
+        /// When the chat was last changed, as UTC ISO 8601 with milliseconds.
+        updated_at: Timestamp,
+        /// Label ids (`{ "label-...": true }`), as sent.
+        label_ids: JsonObject<'a>,
+        /// How many members the chat has.
+        member_count: Number<'a>,
+        /// The assignee's email, trimmed and lowercased.
+        assigned_to: Email<'a>,
+        /// Who started the chat: an email (trimmed, lowercased) or a word such as `api`.
+        initiated_by: Actor<'a>,
+        /// Which members of the organisation may see the chat (`{ email: boolean }`), as sent.
+        chat_access: JsonObject<'a>,
+        /// Whether the organisation's phone left the group.
+        is_exited: bool,
+        /// Whether the chat is archived.
+        is_archived: bool,
+        /// Whether the chat is pinned.
+        is_pinned: bool,
+        /// Whether only admins may edit the group's info.
+        info_admins_only: bool,
+        /// Whether only admins may send messages.
+        messages_admins_only: bool,
+        /// Whether only admins may add members.
+        add_members_admins_only: bool,
+        /// The phone that last handled the chat.
+        active_phone: PhoneId<'a>,
+        /// The organisation's phones in the chat.
+        chat_org_phones: StringList<'a>,
+        /// The latest message, as sent.
+        latest_message: JsonObject<'a>,
+        /// When the latest message was sent, as the epoch number sent.
+        latest_message_timestamp: Number<'a>,
+        /// When the latest message was sent, per key (`{ [key]: number | null }`), as sent.
+        latest_message_timestamp_map: JsonObject<'a>,
+        /// When the organisation was last mentioned, as UTC ISO 8601 with milliseconds.
+        latest_mention_at: Timestamp,
+        /// Unread messages.
+        message_unread_count: Number<'a>,
+        /// Unread messages per member, as sent.
+        unread_count: JsonObject<'a>,
+        /// Flagged messages.
+        flag_count: Number<'a>,
+        /// Flagged messages per member, as sent.
+        flag_count_map: JsonObject<'a>,
+        /// When the chat was closed, as the epoch number sent.
+        closed_at: Number<'a>,
+        /// The snooze (`snooze_until`, `snooze_message`, `snooze_by`), as sent.
+        snooze_metadata: JsonObject<'a>,
+        /// Pinned messages (`message_id`, `pinned_at`, `expires_at`), as sent.
+        pinned_messages: Json<'a>,
+        /// The community the group belongs to.
+        parent_community_id: Cow<'a, str>,
+        /// Chat access that overrides the organisation's rules, as sent.
+        override_chat_access: Json<'a>,
+        /// The AI agent's state (`is_active`, `activation_state`...), as sent.
+        ai_metadata: JsonObject<'a>,
+        /// WhatsApp's group metadata, as sent.
+        group_metadata: JsonObject<'a>,
+        /// Unread counts per member, as sent.
+        member_unread_count: JsonObject<'a>,
+        /// When each member closed the chat, as sent.
+        member_closed_at: JsonObject<'a>,
+        /// Chats shared with this one.
+        common_chats: StringList<'a>,
+        /// The HubSpot record linked to the chat, as sent.
+        hubspot_metadata: JsonObject<'a>,
+        /// The Freshdesk record linked to the chat, as sent.
+        freshdesk_metadata: JsonObject<'a>,
+        /// The Zoho Desk record linked to the chat, as sent.
+        zohodesk_metadata: JsonObject<'a>,
+        /// The Zoho CRM record linked to the chat, as sent.
+        zohocrm_metadata: JsonObject<'a>,
     }
 }
 
 model! {
-    /// A member of a chat.
+    /// A member of a chat (Periskope's `ChatMemberType`: the participant's
+    /// and the contact's fields).
     pub struct ChatMember<'a> as "ChatMember" {
         /// The organisation's id (a UUID).
         org_id: Uuid<'a>,
@@ -176,6 +256,50 @@ model! {
         contact_image: Cow<'a, str>,
         /// Labels, split from `"label1, label2"`.
         contact_labels: Labels<'a>,
+        /// WhatsApp's id of the contact, as sent.
+        id: Json<'a>,
+        /// The contact's linked-device id (LID), as sent.
+        contact_lid: Cow<'a, str>,
+        /// The contact's kind, as sent.
+        contact_type: Cow<'a, str>,
+        /// The contact's phone number.
+        number: PhoneId<'a>,
+        /// The contact's name as saved on the organisation's phone.
+        name: Cow<'a, str>,
+        /// The name the contact shows on WhatsApp.
+        pushname: Cow<'a, str>,
+        /// A short form of the contact's name.
+        short_name: Cow<'a, str>,
+        /// The contact's name in Periskope.
+        periskope_name: Cow<'a, str>,
+        /// A business's verified name.
+        verified_name: Cow<'a, str>,
+        /// A business's verification level, as the number sent.
+        verified_level: Number<'a>,
+        /// The WhatsApp Business profile, as sent.
+        business_profile: Json<'a>,
+        /// Label ids (`{ "label-...": true }`), as sent: any JSON, as the SDK types it.
+        label_ids: Json<'a>,
+        /// Whether the organisation's phone blocked the contact.
+        is_blocked: bool,
+        /// Whether the contact is a WhatsApp Business account.
+        is_business: bool,
+        /// Whether the contact is an enterprise account.
+        is_enterprise: bool,
+        /// Whether the contact is a group.
+        is_group: bool,
+        /// Whether the contact is the organisation's phone itself.
+        is_me: bool,
+        /// Whether the contact is saved on the organisation's phone.
+        is_my_contact: bool,
+        /// Whether the contact is a person.
+        is_user: bool,
+        /// Whether the contact is on WhatsApp.
+        is_wa_contact: bool,
+        /// Whether the contact was imported into Periskope.
+        is_imported: bool,
+        /// When the contact was last changed, as UTC ISO 8601 with milliseconds.
+        updated_at: Timestamp,
     }
 }
 
