@@ -39,7 +39,7 @@ mod repeated_body;
 fn replay_repeated(data: &[u8]) {
     let Some((body, target)) = repeated_body::body(data) else { return };
     let out = to_js_json(body.as_bytes(), &repeated_body::options(), target, true);
-    assert!(out.len() <= 5 * body.len() + (1 << 20));
+    assert!(out.len() <= periskope_events::memory_budget(body.len()));
 }
 
 /// `signature`: body, header and key split at 0xFF; a fresh signature always

@@ -16,5 +16,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Some((body, target)) = repeated_body::body(data) else { return };
     // Whatever it says, it must say it in time and in a bounded output.
     let out = to_js_json(body.as_bytes(), &repeated_body::options(), target, true);
-    assert!(out.len() <= 5 * body.len() + (1 << 20), "output {} bytes for {} of input", out.len(), body.len());
+    assert!(out.len() <= periskope_events::memory_budget(body.len()), "output {} bytes for {} of input", out.len(), body.len());
 });
