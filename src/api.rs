@@ -1,79 +1,14 @@
 //! The public entry points: bytes in, a typed normalized payload or a
 //! [`Report`] out; and the one-JSON-text form the JavaScript bindings use.
 
-use crate::events::envelope::{is_envelope, read_event_name, read_webhook, UnknownEvents, Webhook};
-use crate::events::ticket::{Ticket, TicketInfo};
+use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
+use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
-use crate::model::{read_model, Cx, Model, PendingIssue};
+use crate::model::{Cx, PendingIssue};
+pub use crate::options::{memory_budget, Options};
 use crate::signature::{self, ReplayWindow, SignatureError};
-
-/// How payloads are read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Options {
-    /// Every warning becomes an error, and unknown fields are rejected.
-    pub strict: bool,
-    /// The longest input accepted, in bytes (default 8 MiB).
-    pub max_bytes: usize,
-    /// The deepest nesting of arrays and objects accepted (default 64; at
-    /// most [`Options::MAX_DEPTH_LIMIT`], which a larger value means).
-    pub max_depth: u32,
-    /// The most issues reported (default 100); past it a final
-    /// `too_many_issues` issue says how many more were found.
-    pub max_issues: usize,
-    /// What [`parse_webhook`] does with an event name it does not know.
-    pub unknown_events: UnknownEvents,
-}
-
-impl Options {
-    /// 8 MiB.
-    pub const DEFAULT_MAX_BYTES: usize = 8 * 1024 * 1024;
-    /// 64 levels: Periskope's payloads nest 7 deep; 64 leaves room for any
-    /// unknown field while keeping recursion far from the stack's end.
-    pub const DEFAULT_MAX_DEPTH: u32 = 64;
-    /// 100 issues.
-    pub const DEFAULT_MAX_ISSUES: usize = 100;
-    /// The deepest `max_depth` honoured: 256 levels. The reader and the
-    /// writers recurse once per level, and 256 levels stay far from the end
-    /// of the smallest stack they run on (wasm's 1 MiB, a spawned thread's
-    /// 2 MiB); a caller's `max_depth` above it is read as 256.
-    pub const MAX_DEPTH_LIMIT: u32 = 256;
-    /// Working memory allowed per byte of input (see [`memory_budget`]).
-    pub const MEMORY_PER_INPUT_BYTE: usize = 16;
-    /// Working memory allowed whatever the input's size: 16 MiB.
-    pub const MEMORY_BASE: usize = 16 * 1024 * 1024;
-
-    /// The nesting limit this call applies: `max_depth`, capped at
-    /// [`Options::MAX_DEPTH_LIMIT`].
-    pub fn depth_limit(&self) -> u32 {
-        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
-    }
-}
-
-/// The working memory one call may use for an input of `input_len` bytes:
-/// [`Options::MEMORY_PER_INPUT_BYTE`] × `input_len` +
-/// [`Options::MEMORY_BASE`], counted for the parsed tree, the payload's
-/// models and the normalized output. Past it, the answer is a `too_large`
-/// issue, never an allocation failure. Real payloads use a fraction of it
-/// (about 4 bytes per byte of input); only bodies of millions of tiny values
-/// (`[0,0,...]`, thousands of empty objects each written back with every
-/// field) reach it.
-pub const fn memory_budget(input_len: usize) -> usize {
-    input_len.saturating_mul(Options::MEMORY_PER_INPUT_BYTE).saturating_add(Options::MEMORY_BASE)
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            strict: false,
-            max_bytes: Self::DEFAULT_MAX_BYTES,
-            max_depth: Self::DEFAULT_MAX_DEPTH,
-            max_issues: Self::DEFAULT_MAX_ISSUES,
-            unknown_events: UnknownEvents::Warn,
-        }
-    }
-}
 
 /// An accepted payload and the warnings it raised.
 #[derive(Clone, Debug, PartialEq)]
@@ -517,27 +452,4 @@ fn read_event_payload<'a>(event: &str, root: &Value<'a>, cx: &mut Cx<'a>) -> Opt
     let payload = read_event_data(event, &data.value, cx);
     cx.pop();
     payload
-}
-
-/// Reads a ticket-info object, or a bare ticket (its fields at the top level)
-/// as one with no chat and no messages, with a `bare_ticket` warning.
-pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
-    let Kind::Object(members) = &value.kind else {
-        cx.wrong_type("an object", value);
-        return None;
-    };
-    let bare = value.get("ticket").is_none() && value.get("ticket_id").is_some();
-    if !bare {
-        return read_model(value, cx);
-    }
-    cx.warn(
-        IssueCode::BareTicket,
-        "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
-        value,
-    );
-    if !cx.charge_model::<Ticket<'a>>(value) {
-        return None;
-    }
-    let ticket = Ticket::from_members(members, value, cx);
-    Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

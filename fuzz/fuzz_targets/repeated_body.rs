@@ -6,7 +6,8 @@
 
 use periskope_events::{Options, Target};
 
-const TICKET: &str = r#""ticket_id":"T","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","subject":"S","created_at":"2025-01-26 13:46:55+00""#;
+const TICKET: &str =
+    r#""ticket_id":"T","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","subject":"S","created_at":"2025-01-26 13:46:55+00""#;
 
 /// The limits the bodies are read with: large enough for every body.
 pub fn options() -> Options {

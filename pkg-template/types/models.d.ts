@@ -7,6 +7,15 @@ export type TicketStatus = 'open' | 'inprogress' | 'closed' | 'archived' | (stri
 /** A chat type; values outside the known ones are kept (with a warning). */
 export type ChatType = 'user' | 'group' | 'business' | 'unknown' | (string & {});
 
+/** A message type; values outside the known ones are kept (with a warning). */
+export type MessageType = 'chat' | 'sticker' | 'image' | 'video' | 'document' | 'vcard' | 'multi_vcard' | 'audio' | 'ptt' | 'poll_creation' | 'location' | 'ciphertext' | (string & {});
+
+/** A notification type; values outside the known ones are kept (with a warning). */
+export type NotificationType = 'add' | 'remove' | 'promote' | 'demote' | 'invite' | 'leave' | 'announce_true' | 'announce_false' | 'restrict_true' | 'restrict_false' | 'memberaddmode_true' | 'memberaddmode_false' | 'subject' | 'desc' | 'call' | (string & {});
+
+/** A WhatsApp state; values outside the known ones are kept (with a warning). */
+export type WaState = 'CONNECTED' | 'DISCONNECTED' | 'OPENING' | 'PAIRING' | 'UNPAIRED' | 'UNPAIRED_IDLE' | 'CONFLICT' | 'TIMEOUT' | 'UNLAUNCHED' | 'PROXYBLOCK' | 'TOS_BLOCK' | 'SMB_TOS_BLOCK' | 'DEPRECATED_VERSION' | (string & {});
+
 /** A ticket priority: 0 none, 1 low, 2 medium, 3 high, 4 urgent. */
 export type PriorityLevel = 0 | 1 | 2 | 3 | 4;
 
@@ -34,15 +43,6 @@ export interface MessageIdParts {
   /** In groups, the author's id. */
   participant: string | null;
 }
-
-/** A message type; values outside the known ones are kept (with a warning). */
-export type MessageType = 'chat' | 'sticker' | 'image' | 'video' | 'document' | 'vcard' | 'multi_vcard' | 'audio' | 'ptt' | 'poll_creation' | 'location' | 'ciphertext' | (string & {});
-
-/** A group notification's type; values outside the known ones are kept (with a warning). */
-export type NotificationType = 'add' | 'remove' | 'promote' | 'demote' | 'invite' | 'leave' | 'announce_true' | 'announce_false' | 'restrict_true' | 'restrict_false' | 'memberaddmode_true' | 'memberaddmode_false' | 'subject' | 'desc' | 'call' | (string & {});
-
-/** WhatsApp Web's connection state; values outside the known ones are kept (with a warning). */
-export type WaState = 'CONNECTED' | 'DISCONNECTED' | 'OPENING' | 'PAIRING' | 'UNPAIRED' | 'UNPAIRED_IDLE' | 'CONFLICT' | 'TIMEOUT' | 'UNLAUNCHED' | 'PROXYBLOCK' | 'TOS_BLOCK' | 'SMB_TOS_BLOCK' | 'DEPRECATED_VERSION' | (string & {});
 
 /**
  * WhatsApp's id object of a message, reaction or notification, always with snake_case keys

@@ -3,7 +3,7 @@
 //! `labels`).
 //!
 //! Named `ChatObject` because `Chat` is the smaller chat of a ticket's
-//! payload ([`super::ticket::Chat`]).
+//! payload ([`Chat`](crate::Chat)).
 //!
 //! Required (present and not `null`): `chat_id`, the one field the SDK's type
 //! overrides to a non-null string (every `view_chats` column is nullable).
@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use super::ticket::{ChatType, Members};
+use super::common::{ChatType, Members};
 use crate::issue::IssueCode;
 use crate::json::{Member, Value};
 use crate::model::kinds::{

@@ -24,39 +24,14 @@
 
 use std::borrow::Cow;
 
+use super::common::MessageType;
 use crate::issue::IssueCode;
 use crate::json::{Member, Value};
 use crate::model::kinds::{
-    Ack, Actor, ChatIdField, EnumText, EnumValues, Json, JsonObject, MessageIdField, Number, PhoneId, StringList, Timestamp,
-    Uuid, WaId,
+    Ack, Actor, ChatIdField, EnumText, Json, JsonObject, MessageIdField, Number, PhoneId, StringList, Timestamp, Uuid, WaId,
 };
 use crate::model::{model, Cx};
 use crate::normalize;
-
-/// Message types: the SDK's `SUPPORTED_TYPES` (`chat`, `sticker`, `image`,
-/// `video`, `document`, `vcard`, `multi_vcard`, `audio`, `ptt`,
-/// `poll_creation`, `location`, `ciphertext`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MessageType;
-
-impl EnumValues for MessageType {
-    const VALUES: &'static [&'static str] = &[
-        "chat",
-        "sticker",
-        "image",
-        "video",
-        "document",
-        "vcard",
-        "multi_vcard",
-        "audio",
-        "ptt",
-        "poll_creation",
-        "location",
-        "ciphertext",
-    ];
-    const WHAT: &'static str = "message type";
-    const TS: &'static str = "MessageType";
-}
 
 model! {
     /// A WhatsApp message: the payload of every `message.*` event

@@ -9,19 +9,20 @@
 //! absent or `null`.
 //!
 //! The chat is the SDK's `ChatInfoType`: every field of a chat object
-//! ([`super::chat::ChatObject`]) but `labels`, with `chat_labels` (a string)
+//! (`ChatObject`, of the chat family) but `labels`, with `chat_labels` (a string)
 //! instead. Its members are `ChatMemberType`: the chat participant's fields
 //! and the contact's.
 
 use std::borrow::Cow;
 
+use super::common::{ChatType, Members};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Member, Value};
+use crate::json::{Kind, Member, Value};
 use crate::model::kinds::{
     Actor, ChatIdField, Email, EnumText, EnumValues, Json, JsonObject, Labels, List, MessageIdField, Number, PhoneId, Priority,
     StringList, StringMap, Timestamp, Uuid,
 };
-use crate::model::{model, read_model, Cx, FieldKind, Model};
+use crate::model::{model, read_model, Cx, Model};
 
 /// Ticket statuses: `open`, `inprogress`, `closed`, `archived`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,29 +32,6 @@ impl EnumValues for TicketStatus {
     const VALUES: &'static [&'static str] = &["open", "inprogress", "closed", "archived"];
     const WHAT: &'static str = "ticket status";
     const TS: &'static str = "TicketStatus";
-}
-
-/// Chat types: `user`, `group`, `business`, `unknown`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChatType;
-
-impl EnumValues for ChatType {
-    const VALUES: &'static [&'static str] = &["user", "group", "business", "unknown"];
-    const WHAT: &'static str = "chat type";
-    const TS: &'static str = "ChatType";
-}
-
-/// The 15 contact colors of Periskope's palette.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ContactColor;
-
-impl EnumValues for ContactColor {
-    const VALUES: &'static [&'static str] = &[
-        "#B4876E", "#A5B337", "#06CF9C", "#25D366", "#02A698", "#7D9EF1", "#007BFC", "#5E47DE", "#7F66FF", "#9333EA", "#FA6533",
-        "#C4532D", "#DC2626", "#FF2E74", "#DB2777",
-    ];
-    const WHAT: &'static str = "contact color";
-    const TS: &'static str = "string";
 }
 
 model! {
@@ -231,79 +209,6 @@ model! {
 }
 
 model! {
-    /// A member of a chat (Periskope's `ChatMemberType`: the participant's
-    /// and the contact's fields).
-    pub struct ChatMember<'a> as "ChatMember" {
-        /// The organisation's id (a UUID).
-        org_id: Uuid<'a>,
-        /// The chat's id; `chat_id_parsed` beside it.
-        chat_id: ChatIdField<'a>,
-        /// The member's contact id (the key of the `members` map); `contact_id_parsed` beside it.
-        contact_id: ChatIdField<'a>,
-        /// The organisation's phone.
-        org_phone: PhoneId<'a>,
-        /// Whether the member is a group admin.
-        is_admin: bool,
-        /// Whether the member is a group super-admin.
-        is_super_admin: bool,
-        /// Whether the member belongs to the organisation.
-        is_internal: bool,
-        /// The contact's name.
-        contact_name: Cow<'a, str>,
-        /// The contact's color, from Periskope's palette.
-        contact_color: EnumText<'a, ContactColor>,
-        /// The contact's image URL.
-        contact_image: Cow<'a, str>,
-        /// Labels, split from `"label1, label2"`.
-        contact_labels: Labels<'a>,
-        /// WhatsApp's id of the contact, as sent.
-        id: Json<'a>,
-        /// The contact's linked-device id (LID), as sent.
-        contact_lid: Cow<'a, str>,
-        /// The contact's kind, as sent.
-        contact_type: Cow<'a, str>,
-        /// The contact's phone number.
-        number: PhoneId<'a>,
-        /// The contact's name as saved on the organisation's phone.
-        name: Cow<'a, str>,
-        /// The name the contact shows on WhatsApp.
-        pushname: Cow<'a, str>,
-        /// A short form of the contact's name.
-        short_name: Cow<'a, str>,
-        /// The contact's name in Periskope.
-        periskope_name: Cow<'a, str>,
-        /// A business's verified name.
-        verified_name: Cow<'a, str>,
-        /// A business's verification level, as the number sent.
-        verified_level: Number<'a>,
-        /// The WhatsApp Business profile, as sent.
-        business_profile: Json<'a>,
-        /// Label ids (`{ "label-...": true }`), as sent: any JSON, as the SDK types it.
-        label_ids: Json<'a>,
-        /// Whether the organisation's phone blocked the contact.
-        is_blocked: bool,
-        /// Whether the contact is a WhatsApp Business account.
-        is_business: bool,
-        /// Whether the contact is an enterprise account.
-        is_enterprise: bool,
-        /// Whether the contact is a group.
-        is_group: bool,
-        /// Whether the contact is the organisation's phone itself.
-        is_me: bool,
-        /// Whether the contact is saved on the organisation's phone.
-        is_my_contact: bool,
-        /// Whether the contact is a person.
-        is_user: bool,
-        /// Whether the contact is on WhatsApp.
-        is_wa_contact: bool,
-        /// Whether the contact was imported into Periskope.
-        is_imported: bool,
-        /// When the contact was last changed, as UTC ISO 8601 with milliseconds.
-        updated_at: Timestamp,
-    }
-}
-
-model! {
     /// The message a ticket was raised from, or one attached to it.
     pub struct TicketMessage<'a> as "TicketMessage" {
         /// The text.
@@ -327,49 +232,25 @@ model! {
     }
 }
 
-/// A chat's members, keyed by contact id, in the order sent.
-///
-/// A member whose `contact_id` differs from its key gets an
-/// `inconsistent_value` warning.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Members<'a>(pub Vec<(Cow<'a, str>, ChatMember<'a>)>);
-
-impl<'a> FieldKind<'a> for Members<'a> {
-    const TS_IN: &'static str = "Record<string, ChatMemberInput>";
-    const TS_OUT: &'static str = "Record<string, ChatMember>";
-
-    fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
-        let Kind::Object(entries) = &value.kind else {
-            cx.wrong_type("an object of members keyed by contact id", value);
-            return None;
-        };
-        let mut members = Vec::with_capacity(entries.len());
-        for entry in entries {
-            cx.push_key(entry.key.clone());
-            if let Some(member) = read_model::<ChatMember<'a>>(&entry.value, cx) {
-                if member.contact_id.as_ref().is_some_and(|id| id.0 != entry.key) {
-                    let members_of_entry = entry.value.as_object().unwrap_or_default();
-                    cx.warn_member(
-                        members_of_entry,
-                        &entry.value,
-                        "contact_id",
-                        IssueCode::InconsistentValue,
-                        "this member's contact_id differs from its key in members",
-                    );
-                }
-                members.push((entry.key.clone(), member));
-            }
-            cx.pop();
-        }
-        Some(Members(members))
+/// Reads a ticket-info object, or a bare ticket (its fields at the top level)
+/// as one with no chat and no messages, with a `bare_ticket` warning.
+pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
+    let Kind::Object(members) = &value.kind else {
+        cx.wrong_type("an object", value);
+        return None;
+    };
+    let bare = value.get("ticket").is_none() && value.get("ticket_id").is_some();
+    if !bare {
+        return read_model(value, cx);
     }
-
-    fn write(&self, w: &mut JsonWriter) {
-        w.begin_object();
-        for (key, member) in &self.0 {
-            w.key(key);
-            member.write_json(w);
-        }
-        w.end_object();
+    cx.warn(
+        IssueCode::BareTicket,
+        "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
+        value,
+    );
+    if !cx.charge_model::<Ticket<'a>>(value) {
+        return None;
     }
+    let ticket = Ticket::from_members(members, value, cx);
+    Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

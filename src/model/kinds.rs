@@ -468,6 +468,8 @@ pub trait EnumValues {
     const WHAT: &'static str;
     /// The TypeScript type of the known values.
     const TS: &'static str;
+    /// The three together.
+    const INFO: super::EnumInfo = super::EnumInfo { ts_name: Self::TS, what: Self::WHAT, values: Self::VALUES };
 }
 
 /// A string from an [`EnumValues`] set, kept as sent.
@@ -484,6 +486,7 @@ impl<'a, E> EnumText<'a, E> {
 impl<'a, E: EnumValues> FieldKind<'a> for EnumText<'a, E> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = E::TS;
+    const VALUES: Option<&'static super::EnumInfo> = Some(&E::INFO);
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         read_enum(value, cx, E::VALUES, E::WHAT).map(|s| EnumText(s, PhantomData))
@@ -579,9 +582,10 @@ pub trait ListTypes {
     const TS_IN_LIST: &'static str;
 }
 
-impl<'a, T: Model<'a> + ListTypes> FieldKind<'a> for List<T> {
+impl<'a, T: Model<'a> + ListTypes + FieldKind<'a>> FieldKind<'a> for List<T> {
     const TS_IN: &'static str = T::TS_IN_LIST;
     const TS_OUT: &'static str = T::TS_OUT_LIST;
+    const MODEL: Option<&'static super::ModelInfo> = <T as FieldKind<'a>>::MODEL;
     const OUT_NULLABLE: bool = false;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
