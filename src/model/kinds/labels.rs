@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::text::empty_to_null;
+use super::text::{empty_to_null, trimmed};
 use crate::issue::IssueCode;
 use crate::json::{JsonWriter, Kind, Value};
 use crate::model::{Cx, Embedded, FieldKind};
@@ -31,8 +31,7 @@ impl<'a> FieldKind<'a> for Labels<'a> {
                 let mut labels: Vec<Cow<'a, str>> = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     match &item.kind {
-                        Kind::String(Cow::Borrowed(s)) if !s.trim().is_empty() => labels.push(Cow::Borrowed(s.trim())),
-                        Kind::String(Cow::Owned(s)) if !s.trim().is_empty() => labels.push(Cow::Owned(s.trim().to_owned())),
+                        Kind::String(s) if !s.trim().is_empty() => labels.push(trimmed(s)),
                         Kind::String(_) => {}
                         _ => {
                             cx.push_index(i);

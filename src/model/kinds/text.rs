@@ -81,16 +81,22 @@ impl<'a> FieldKind<'a> for Email<'a> {
         if empty_to_null(&s, value, cx) {
             return None;
         }
-        let email = lowercase_trimmed(s);
-        if !normalize::is_email(&email) {
-            cx.warn(IssueCode::InvalidEmail, "this is not an email address", value);
-        }
-        Some(Email(email))
+        Some(Email(email(s, value, cx)))
     }
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
     }
+}
+
+/// An email address's rule, shared by [`Email`] and [`Actor`]: trimmed and
+/// lowercased, with an `invalid_email` warning when it is not shaped like one.
+fn email<'a>(s: Cow<'a, str>, value: &Value<'_>, cx: &mut Cx<'_>) -> Cow<'a, str> {
+    let email = lowercase_trimmed(s);
+    if !normalize::is_email(&email) {
+        cx.warn(IssueCode::InvalidEmail, "this is not an email address", value);
+    }
+    email
 }
 
 /// [`normalize::normalize_email`], borrowing when nothing changes.
@@ -117,11 +123,7 @@ impl<'a> FieldKind<'a> for Actor<'a> {
         if !s.as_bytes().contains(&b'@') {
             return Some(Actor(s));
         }
-        let email = lowercase_trimmed(s);
-        if !normalize::is_email(&email) {
-            cx.warn(IssueCode::InvalidEmail, "this is not an email address", value);
-        }
-        Some(Actor(email))
+        Some(Actor(email(s, value, cx)))
     }
 
     fn write(&self, w: &mut JsonWriter) {
