@@ -1,6 +1,7 @@
 //! Pass-through kinds: [`Json`], [`JsonObject`] and [`StringMap`], for
 //! values whose shape is Periskope's to change. Their JSON is kept as sent
-//! (written compact); only the outer type is checked.
+//! (written compact); only the outer type is checked (and, for a string
+//! map, that each value is a string or can become one).
 
 use std::borrow::Cow;
 
