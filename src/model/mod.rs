@@ -339,7 +339,7 @@ pub struct FieldInfo {
 }
 
 /// What the TypeScript declarations and the reference docs need of a model,
-/// reachable from [`crate::events::EventFamily::model`] through every nested
+/// reachable from the event registry (`EventFamily::model`) through every nested
 /// model, so that nothing lists the models by hand.
 #[derive(Debug)]
 pub struct ModelInfo {
