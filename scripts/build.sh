@@ -20,6 +20,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # wasm-opt from the binaryen npm pa
 
 for target in nodejs web; do
   echo "==> wasm-pack build ($target)"
-  wasm-pack --log-level warn build --release --target "$target" --out-dir "target/wasm-pack/$target" --no-pack --no-typescript
+  wasm-pack --log-level warn build --release --target "$target" --out-dir "target/wasm-pack/$target" --no-pack --no-typescript \
+    -- --features wasm-bindings
 done
 node scripts/build-pkg.mjs

@@ -38,7 +38,7 @@ if [ ! -f pkg/package.json ] ||
 fi
 
 step "wasm-pack test --headless --chrome (the wasm suite in Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver wasm-pack --log-level warn test --headless --chrome -- --test wasm_browser
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack --log-level warn test --headless --chrome -- --features wasm-bindings --test wasm_browser
 
 if [ ! -f tests/runtimes/node_modules/.package-lock.json ] ||
   [ tests/runtimes/package-lock.json -nt tests/runtimes/node_modules/.package-lock.json ]; then

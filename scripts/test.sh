@@ -18,17 +18,23 @@ step() { printf '\n==> %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --check
 
-step "cargo clippy (warnings are errors)"
+step "cargo clippy (warnings are errors), with and without the optional features"
+cargo clippy --all-targets --all-features --quiet -- -D warnings
 cargo clippy --all-targets --quiet -- -D warnings
 
-step "cargo test (native core, fixtures, doc tests)"
-cargo test --quiet
+step "cargo test (native core, fixtures, doc tests, the serde feature)"
+cargo test --quiet --all-features
+
+step "the examples build; the core for wasm32 without wasm-bindings exports nothing of ours"
+cargo build --quiet --examples --all-features
+cargo build --quiet --lib --target wasm32-unknown-unknown
+node scripts/wasm-exports.mjs target/wasm32-unknown-unknown/debug/periskope_events.wasm
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 step "wasm-pack test --node"
-wasm-pack --log-level warn test --node
+wasm-pack --log-level warn test --node -- --features wasm-bindings
 
 step "build the npm package"
 bash scripts/build.sh

@@ -1,20 +1,4 @@
-//! Typed models, validators and normalizers for Periskope's webhook and SDK
-//! events.
-//!
-//! The core is pure Rust with no dependencies: a JSON reader that reports
-//! duplicate keys and positions ([`json`]), payload models that collect every
-//! issue in one pass ([`events`], [`issue`]), and normalization rules as plain
-//! functions ([`normalize`]). The WebAssembly bindings (compiled only for
-//! `wasm32`) are a thin layer over [`to_js_json`].
-//!
-//! ```
-//! use periskope_events::{validate_ticket_created, IssueCode, Options};
-//! let report = validate_ticket_created(br#"{"ticket":{"priority":9}}"#, &Options::default());
-//! assert!(!report.is_valid());
-//! let codes: Vec<_> = report.errors().map(|i| (i.path.as_str(), i.code)).collect();
-//! assert!(codes.contains(&("/ticket/priority", IssueCode::OutOfRange)));
-//! assert!(codes.contains(&("/ticket", IssueCode::MissingField)));
-//! ```
+#![doc = include_str!("../docs/crate.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 // No input-driven panics: outside tests the core never unwraps, expects,
@@ -28,14 +12,22 @@
 mod api;
 pub mod events;
 pub mod issue;
+/// The JSON reader and writer the core is built on: public for the fuzz
+/// targets and tests, not an API (it may change in any release).
+#[doc(hidden)]
 pub mod json;
 pub mod model;
 pub mod normalize;
 mod options;
+#[cfg(feature = "serde")]
+mod serialize;
 pub mod signature;
 mod sort;
 
-#[cfg(target_arch = "wasm32")]
+/// The wasm-bindgen exports of the npm package: its wire protocol, not an
+/// API (feature `wasm-bindings`, which scripts/build.sh turns on).
+#[cfg(all(target_arch = "wasm32", feature = "wasm-bindings"))]
+#[doc(hidden)]
 pub mod wasm;
 
 pub use api::{

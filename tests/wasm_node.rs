@@ -1,4 +1,4 @@
 //! The wasm behaviour suite, run in Node by `wasm-pack test --node`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "wasm-bindings"))]
 
 mod wasm_suite;

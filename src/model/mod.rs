@@ -27,6 +27,7 @@ pub(crate) struct PendingIssue {
 
 /// The reading context: where we are, what was found, and the options that
 /// decide how strict to be. Opaque outside the crate.
+#[doc(hidden)]
 pub struct Cx<'a> {
     path: Vec<Segment<'a>>,
     pub(crate) issues: Vec<PendingIssue>,
@@ -292,17 +293,23 @@ pub struct Extra<'a> {
 /// `None` after recording an error when it cannot use the value.
 pub trait FieldKind<'a>: Sized {
     /// The TypeScript type accepted as input (without `null`).
+    #[doc(hidden)]
     const TS_IN: &'static str;
     /// The TypeScript type of the normalized output (without `null`).
+    #[doc(hidden)]
     const TS_OUT: &'static str;
     /// Whether the output can be `null` (lists and label arrays never are).
+    #[doc(hidden)]
     const OUT_NULLABLE: bool = true;
     /// A value computed from this field and written beside it: the suffix
     /// added to the field's name and the value's TypeScript type.
+    #[doc(hidden)]
     const DERIVED: Option<(&'static str, &'static str)> = None;
     /// The model of the values, when they are objects of one.
+    #[doc(hidden)]
     const MODEL: Option<&'static ModelInfo> = None;
     /// The known values, when the kind is a closed set of strings.
+    #[doc(hidden)]
     const VALUES: Option<&'static EnumInfo> = None;
 
     #[doc(hidden)]
@@ -707,6 +714,14 @@ macro_rules! model {
                     w.raw_compact(&extra.json);
                 }
                 w.end_object();
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name<'_> {
+            /// The normalized JSON, as the package returns it.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::serialize::model(self, serializer)
             }
         }
 
