@@ -430,6 +430,40 @@ pub const fn fixed_output_bytes(fields: &[FieldInfo]) -> usize {
 /// (`é`, 2 bytes, as 6), and a label list adds quotes to each label.
 pub const OUTPUT_PER_INPUT_BYTE: usize = 4;
 
+/// A value of a kind that can be a required field, for the one place that
+/// needs a value it never uses (see `take_field!`): moving a draft's fields
+/// into a model without a failure path per field.
+pub(crate) trait Placeholder {
+    fn placeholder() -> Self;
+}
+
+impl Placeholder for Cow<'_, str> {
+    fn placeholder() -> Self {
+        Cow::Borrowed("")
+    }
+}
+
+impl Placeholder for kinds::Timestamp {
+    fn placeholder() -> Self {
+        kinds::Timestamp { millis: 0 }
+    }
+}
+
+/// The kinds that are one string.
+macro_rules! string_placeholders {
+    ($($kind:ident),*) => {
+        $(
+            impl Placeholder for kinds::$kind<'_> {
+                fn placeholder() -> Self {
+                    kinds::$kind(Cow::Borrowed(""))
+                }
+            }
+        )*
+    };
+}
+
+string_placeholders!(Uuid, ChatIdField, MessageIdField, PhoneId);
+
 /// Reads `value` as the model `M`, recording an error if it is not an object.
 pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
     match &value.kind {
@@ -594,6 +628,15 @@ macro_rules! model {
             pub extra: Vec<$crate::model::Extra<'a>>,
         }
 
+        impl<'a> $crate::model::Placeholder for $name<'a> {
+            fn placeholder() -> Self {
+                $name {
+                    $( $field: $crate::model::placeholder_field!($kind $(, $required)?), )*
+                    extra: Vec::new(),
+                }
+            }
+        }
+
         impl<'a> $name<'a> {
             /// The same value with nothing borrowed from the input, so that it
             /// can outlive the body (move into a spawned thread or task).
@@ -697,6 +740,12 @@ macro_rules! model {
             }
 
             fn finish(draft: $draft<'a>) -> Option<Self> {
+                // One test of every required field, then moves that cannot
+                // fail: a `?` per field would make a path dropping the rest of
+                // the draft per field (kilobytes of wasm over all models).
+                if false $(|| $crate::model::is_absent!(draft.$field $(, $required)?))* {
+                    return None;
+                }
                 Some($name {
                     $( $field: $crate::model::take_field!(draft.$field $(, $required)?), )*
                     extra: draft.extra,
@@ -775,14 +824,36 @@ macro_rules! field_type {
     };
 }
 
-/// A draft's field moved into the model: a missing required field makes the
-/// whole model missing (its `missing_field` error is already recorded).
+/// Whether a draft lacks a field the model needs: a missing required field
+/// makes the whole model missing (its `missing_field` error is already
+/// recorded).
+macro_rules! is_absent {
+    ($draft:ident . $field:ident) => {
+        false
+    };
+    ($draft:ident . $field:ident, required) => {
+        $draft.$field.is_none()
+    };
+}
+
+/// A draft's field moved into the model, once [`is_absent`] said every
+/// required one is there (the placeholder is never used).
 macro_rules! take_field {
     ($draft:ident . $field:ident) => {
         $draft.$field
     };
     ($draft:ident . $field:ident, required) => {
-        $draft.$field?
+        $draft.$field.unwrap_or_else($crate::model::Placeholder::placeholder)
+    };
+}
+
+/// A field's value in a model's placeholder.
+macro_rules! placeholder_field {
+    ($kind:ty) => {
+        None
+    };
+    ($kind:ty, required) => {
+        <$kind as $crate::model::Placeholder>::placeholder()
     };
 }
 
@@ -796,4 +867,4 @@ macro_rules! field_ref {
     };
 }
 
-pub(crate) use {field_ref, field_type, is_required, model, take_field, wire_name};
+pub(crate) use {field_ref, field_type, is_absent, is_required, model, placeholder_field, take_field, wire_name};
