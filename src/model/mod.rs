@@ -740,16 +740,18 @@ macro_rules! model {
             }
 
             fn finish(draft: $draft<'a>) -> Option<Self> {
-                // One test of every required field, then moves that cannot
-                // fail: a `?` per field would make a path dropping the rest of
-                // the draft per field (kilobytes of wasm over all models).
-                if false $(|| $crate::model::is_absent!(draft.$field $(, $required)?))* {
-                    return None;
-                }
-                Some($name {
+                // Every field is moved out of the draft, a placeholder standing
+                // in for a missing required one, and an incomplete model is
+                // dropped as a model: the draft is never dropped, so it has no
+                // drop glue of its own, and no path per required field drops
+                // what is left of it (each cost kilobytes of wasm over the
+                // models).
+                let complete = !(false $(|| $crate::model::is_absent!(draft.$field $(, $required)?))*);
+                let model = $name {
                     $( $field: $crate::model::take_field!(draft.$field $(, $required)?), )*
                     extra: draft.extra,
-                })
+                };
+                complete.then_some(model)
             }
 
             fn write_json(&self, w: &mut $crate::json::JsonWriter) {
