@@ -7,7 +7,7 @@ use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
 use crate::model::{read_model, Cx, Model, PendingIssue};
-use crate::signature::{self, SignatureError};
+use crate::signature::{self, ReplayWindow, SignatureError};
 
 /// How payloads are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,7 +16,8 @@ pub struct Options {
     pub strict: bool,
     /// The longest input accepted, in bytes (default 8 MiB).
     pub max_bytes: usize,
-    /// The deepest nesting of arrays and objects accepted (default 64).
+    /// The deepest nesting of arrays and objects accepted (default 64; at
+    /// most [`Options::MAX_DEPTH_LIMIT`], which a larger value means).
     pub max_depth: u32,
     /// The most issues reported (default 100); past it a final
     /// `too_many_issues` issue says how many more were found.
@@ -33,6 +34,33 @@ impl Options {
     pub const DEFAULT_MAX_DEPTH: u32 = 64;
     /// 100 issues.
     pub const DEFAULT_MAX_ISSUES: usize = 100;
+    /// The deepest `max_depth` honoured: 256 levels. The reader and the
+    /// writers recurse once per level, and 256 levels stay far from the end
+    /// of the smallest stack they run on (wasm's 1 MiB, a spawned thread's
+    /// 2 MiB); a caller's `max_depth` above it is read as 256.
+    pub const MAX_DEPTH_LIMIT: u32 = 256;
+    /// Working memory allowed per byte of input (see [`memory_budget`]).
+    pub const MEMORY_PER_INPUT_BYTE: usize = 16;
+    /// Working memory allowed whatever the input's size: 16 MiB.
+    pub const MEMORY_BASE: usize = 16 * 1024 * 1024;
+
+    /// The nesting limit this call applies: `max_depth`, capped at
+    /// [`Options::MAX_DEPTH_LIMIT`].
+    pub fn depth_limit(&self) -> u32 {
+        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
+    }
+}
+
+/// The working memory one call may use for an input of `input_len` bytes:
+/// [`Options::MEMORY_PER_INPUT_BYTE`] × `input_len` +
+/// [`Options::MEMORY_BASE`], counted for the parsed tree, the payload's
+/// models and the normalized output. Past it, the answer is a `too_large`
+/// issue, never an allocation failure. Real payloads use a fraction of it
+/// (about 4 bytes per byte of input); only bodies of millions of tiny values
+/// (`[0,0,...]`, thousands of empty objects each written back with every
+/// field) reach it.
+pub const fn memory_budget(input_len: usize) -> usize {
+    input_len.saturating_mul(Options::MEMORY_PER_INPUT_BYTE).saturating_add(Options::MEMORY_BASE)
 }
 
 impl Default for Options {
@@ -68,7 +96,7 @@ pub fn parse_event<'a>(event: &str, input: &'a [u8], options: &Options) -> Resul
 
 /// Checks the payload of `event` without building the normalized output.
 pub fn validate_event(event: &str, input: &[u8], options: &Options) -> Report {
-    read(input, options, |root, cx| read_event_payload(event, root, cx)).1
+    read(input, options, |root, cx| read_event_payload(event, root, cx)).report
 }
 
 /// Reads a `ticket.created` payload: the ticket info the SDK hands its
@@ -110,10 +138,29 @@ pub fn parse_webhook<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<We
 /// Why [`construct_event`] refused a body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConstructEventError {
-    /// The signature did not verify; the body was not read.
+    /// The signature did not verify (or, with a [`ReplayWindow`], the
+    /// timestamp was outside it); the payload was not returned.
     Signature(SignatureError),
     /// The signature verified, and the body has these issues.
     Payload(Report),
+}
+
+impl std::fmt::Display for ConstructEventError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConstructEventError::Signature(e) => write!(f, "webhook refused: {e}"),
+            ConstructEventError::Payload(report) => write!(f, "webhook payload refused: {report}"),
+        }
+    }
+}
+
+impl std::error::Error for ConstructEventError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConstructEventError::Signature(e) => Some(e),
+            ConstructEventError::Payload(report) => Some(report),
+        }
+    }
 }
 
 /// Verifies the signature of the exact bytes received (see
@@ -128,7 +175,58 @@ pub fn construct_event<'a>(
     parse_webhook(input, options).map_err(ConstructEventError::Payload)
 }
 
+/// [`construct_event`] with a replay window: after the signature verifies,
+/// an envelope whose `timestamp` is missing, unreadable or outside `window`
+/// is refused with [`SignatureError::TimestampOutOfTolerance`], before its
+/// payload's issues (a replayed delivery is refused as unauthenticated,
+/// whatever its content).
+///
+/// ```
+/// use periskope_events::signature::{sign, ReplayWindow, SignatureError};
+/// use periskope_events::{construct_event_with_tolerance, sample_payload, ConstructEventError, Options};
+/// let data = sample_payload("org.phone.qr").unwrap();
+/// let body = format!(r#"{{"event":"org.phone.qr","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"2025-01-26T13:46:55.758Z","data":{data}}}"#);
+/// let (body, header) = (body.as_bytes(), sign(body.as_bytes(), b"peri_key"));
+/// let sent = 1_737_899_215_758; // 2025-01-26T13:46:55.758Z
+/// let window = ReplayWindow { tolerance_seconds: 300, now_millis: sent + 60_000 };
+/// let options = Options::default();
+/// assert!(construct_event_with_tolerance(body, Some(&header), &[b"peri_key"], &options, window).is_ok());
+/// let late = ReplayWindow { now_millis: sent + 301_000, ..window };
+/// let refused = construct_event_with_tolerance(body, Some(&header), &[b"peri_key"], &options, late);
+/// assert_eq!(refused.unwrap_err(), ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
+/// ```
+pub fn construct_event_with_tolerance<'a>(
+    input: &'a [u8],
+    signature_header: Option<&str>,
+    keys: &[&[u8]],
+    options: &Options,
+    window: ReplayWindow,
+) -> Result<Parsed<Webhook<'a>>, ConstructEventError> {
+    signature::verify(input, signature_header, keys).map_err(ConstructEventError::Signature)?;
+    let outcome = read_signed(input, options, window);
+    if !outcome.value.as_ref().is_some_and(|(_, in_window)| *in_window) {
+        return Err(ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
+    }
+    let Outcome { value, report, models } = outcome;
+    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, models }).map_err(ConstructEventError::Payload)
+}
+
+/// Reads a signed webhook and says whether its envelope's timestamp lies in
+/// `window`. The timestamp is read by the envelope's own rule, even when
+/// the rest of the envelope is broken.
+fn read_signed<'a>(input: &'a [u8], options: &Options, window: ReplayWindow) -> Outcome<(Option<Webhook<'a>>, bool)> {
+    read(input, options, |root, cx| {
+        let webhook = read_webhook(root, cx);
+        let millis = match &webhook {
+            Some(webhook) => webhook.timestamp.map(|t| t.millis),
+            None => crate::events::envelope::read_timestamp_alone(root, cx.source(), options),
+        };
+        Some((webhook, millis.is_some_and(|m| window.contains(m))))
+    })
+}
+
 /// Which payload a call reads, for [`to_js_json`].
+#[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target<'e> {
     /// [`parse_event`]'s payload of the named event.
@@ -144,39 +242,64 @@ pub enum Target<'e> {
 /// `{"data":<normalized payload or null>,"issues":[{"path","code","message","severity","line"?,"column"?}]}`
 ///
 /// `data` is `null` when any issue is an error, or when `with_data` is false
-/// (validation only).
+/// (validation only). The bindings' wire format, not an API.
+#[doc(hidden)]
 pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> String {
-    let mut w = JsonWriter::with_capacity(if with_data { input.len() + input.len() / 2 + 256 } else { 256 });
-    w.begin_object();
-    w.key("data");
+    let capacity = if with_data { input.len() + input.len() / 2 + 256 } else { 256 };
+    let mut data = JsonWriter::with_capacity(0);
     let report = match target {
-        Target::Event(event) => write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, &mut w),
-        Target::Webhook => write_outcome(input, options, read_webhook, with_data, &mut w),
+        Target::Event(event) => {
+            write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, capacity, &mut data)
+        }
+        Target::Webhook => write_outcome(input, options, read_webhook, with_data, capacity, &mut data),
     };
+    let data = data.finish();
+    let mut w = JsonWriter::with_capacity(0);
+    w.begin_object();
     w.key("issues");
     write_issues(&report, &mut w);
     w.end_object();
-    w.finish()
+    // `{"issues":[...]}` becomes `{"data":<data>,"issues":[...]}`, without
+    // copying the data through a second writer.
+    let issues = w.finish();
+    let mut out = String::with_capacity(data.len() + issues.len() + 8);
+    out.push_str("{\"data\":");
+    out.push_str(&data);
+    out.push(',');
+    out.push_str(issues.get(1..).unwrap_or("}"));
+    out
 }
 
-/// [`construct_event`] as one JSON text: `{"signature_error":<1-4>}` when the
-/// signature does not verify (1 missing, 2 malformed, 3 mismatch, 4 missing
-/// key), else [`to_js_json`]'s webhook outcome.
-pub fn construct_event_to_js_json(input: &[u8], signature_header: Option<&str>, keys: &[&[u8]], options: &Options) -> String {
-    match signature::verify(input, signature_header, keys) {
-        Ok(()) => to_js_json(input, options, Target::Webhook, true),
-        Err(e) => format!("{{\"signature_error\":{}}}", signature_error_number(&e)),
+/// [`construct_event`] as one JSON text: `{"signature_error":<n>}` when
+/// the signature does not verify (or the timestamp is outside `window`),
+/// `n` being the error's place in [`SignatureError::ALL`] plus one; else
+/// [`to_js_json`]'s webhook outcome. The bindings' wire format, not an API.
+#[doc(hidden)]
+pub fn construct_event_to_js_json(
+    input: &[u8],
+    signature_header: Option<&str>,
+    keys: &[&[u8]],
+    options: &Options,
+    window: Option<ReplayWindow>,
+) -> String {
+    let refused = |e| format!("{{\"signature_error\":{}}}", signature_error_number(e));
+    if let Err(e) = signature::verify(input, signature_header, keys) {
+        return refused(e);
     }
+    if let Some(window) = window {
+        if !read_signed(input, options, window).value.is_some_and(|(_, in_window)| in_window) {
+            return refused(SignatureError::TimestampOutOfTolerance);
+        }
+    }
+    to_js_json(input, options, Target::Webhook, true)
 }
 
-/// The numbers the JavaScript wrapper maps back to codes.
-pub fn signature_error_number(error: &SignatureError) -> u32 {
-    match error.code() {
-        "missing_signature" => 1,
-        "malformed_signature" => 2,
-        "signature_mismatch" => 3,
-        _ => 4,
-    }
+/// The number the bindings give `error`: its place in
+/// [`SignatureError::ALL`] plus one (0 means verified).
+#[doc(hidden)]
+pub fn signature_error_number(error: SignatureError) -> u32 {
+    let place = SignatureError::ALL.iter().position(|e| *e == error).unwrap_or(0);
+    u32::try_from(place).unwrap_or(0) + 1
 }
 
 fn write_issues(report: &Report, w: &mut JsonWriter) {
@@ -223,17 +346,31 @@ fn write_outcome<'a, T: WriteJson>(
     options: &Options,
     reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
     with_data: bool,
-    w: &mut JsonWriter,
+    capacity: usize,
+    out: &mut JsonWriter,
 ) -> Report {
-    let (value, report) = read(input, options, reader);
+    let Outcome { value, report, models } = read(input, options, reader);
     match value {
-        Some(v) if with_data && report.is_valid() => v.write_to(w),
-        _ => w.null(),
+        Some(v) if with_data && report.is_valid() => {
+            // The tree is gone; the models and the output share what is left.
+            let limit = memory_budget(input.len()).saturating_sub(models);
+            let mut w = JsonWriter::with_limit(capacity, limit);
+            v.write_to(&mut w);
+            if w.overflowed() {
+                out.null();
+                let message = format!(
+                    "the normalized output would need more than the {limit} bytes of memory left for it (it holds very many empty objects, each written with every field)"
+                );
+                return single(IssueCode::TooLarge, message, None);
+            }
+            *out = w;
+        }
+        _ => out.null(),
     }
     report
 }
 
-fn into_result<T>((value, report): (Option<T>, Report)) -> Result<Parsed<T>, Report> {
+fn into_result<T>(Outcome { value, report, .. }: Outcome<T>) -> Result<Parsed<T>, Report> {
     match value {
         Some(value) if report.is_valid() => Ok(Parsed { value, warnings: report.into_issues() }),
         _ => Err(report),
@@ -242,17 +379,23 @@ fn into_result<T>((value, report): (Option<T>, Report)) -> Result<Parsed<T>, Rep
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// What [`read`] gives: the value (even when the report has errors, for the
+/// callers that look further), the report, and the memory its models were
+/// counted for.
+struct Outcome<T> {
+    value: Option<T>,
+    report: Report,
+    models: usize,
+}
+
 /// The pipeline every entry point shares: limits, encoding, syntax,
 /// duplicate keys, then the model's reader; positions computed at the end,
 /// once, for every issue.
-fn read<'a, T>(
-    input: &'a [u8],
-    options: &Options,
-    reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
-) -> (Option<T>, Report) {
+fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> Outcome<T> {
+    let fail = |report| Outcome { value: None, report, models: 0 };
     if input.len() > options.max_bytes {
         let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
-        return (None, single(IssueCode::TooLarge, message, None));
+        return fail(single(IssueCode::TooLarge, message, None));
     }
     let (body, bom) = match input.strip_prefix(BOM) {
         Some(rest) => (rest, true),
@@ -263,27 +406,36 @@ fn read<'a, T>(
         Err(e) => {
             let line_text = String::from_utf8_lossy(body.get(..e.valid_up_to()).unwrap_or_default());
             let position = json::position::positions(&line_text, &[line_text.len()]).pop();
-            return (None, single(IssueCode::InvalidEncoding, "the input is not valid UTF-8".into(), position));
+            return fail(single(IssueCode::InvalidEncoding, "the input is not valid UTF-8".into(), position));
         }
     };
-    let (root, duplicates) = match json::parse(text, options.max_depth) {
+    let budget = memory_budget(input.len());
+    let (root, duplicates, tree) = match json::parse_within(text, options.depth_limit(), budget) {
         Ok(parsed) => parsed,
         Err(e) => {
             let code = match e.kind {
                 ParseErrorKind::Syntax => IssueCode::InvalidJson,
                 ParseErrorKind::Encoding => IssueCode::InvalidEncoding,
                 ParseErrorKind::TooDeep => IssueCode::TooDeep,
+                ParseErrorKind::TooLarge => IssueCode::TooLarge,
             };
             let position = json::position::positions(text, &[e.offset]).pop();
             let message = match (e.kind, position) {
-                (ParseErrorKind::TooDeep, _) => format!("{} (limit {})", e.message, options.max_depth),
+                (ParseErrorKind::TooDeep, _) => format!("{} (limit {})", e.message, options.depth_limit()),
+                (ParseErrorKind::TooLarge, _) => format!(
+                    "{} ({budget} bytes for a {}-byte input: {} per byte plus {} MiB)",
+                    e.message,
+                    input.len(),
+                    Options::MEMORY_PER_INPUT_BYTE,
+                    Options::MEMORY_BASE >> 20
+                ),
                 (_, Some(p)) => format!("{} at line {}, column {}", e.message, p.line, p.column),
                 (_, None) => e.message.to_string(),
             };
-            return (None, single(code, message, position));
+            return fail(single(code, message, position));
         }
     };
-    let mut cx = Cx::new(text, options);
+    let mut cx = Cx::new(text, options, budget.saturating_sub(tree));
     if bom {
         let strict_severity = if options.strict { Severity::Error } else { Severity::Warning };
         cx.record(strict_severity, IssueCode::CoercedValue, "a byte order mark before the JSON was ignored".into(), None);
@@ -298,7 +450,8 @@ fn read<'a, T>(
         });
     }
     let value = reader(&root, &mut cx);
-    (value, finish(cx, text))
+    let models = cx.charged();
+    Outcome { value, report: finish(cx, text), models }
 }
 
 fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
@@ -380,6 +533,9 @@ pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option
         "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
         value,
     );
+    if !cx.charge_model(<Ticket<'a> as Model<'a>>::FIELDS.len(), value) {
+        return None;
+    }
     let ticket = Ticket::from_members(members, value, cx);
     Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

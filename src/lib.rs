@@ -32,13 +32,15 @@ pub mod json;
 pub mod model;
 pub mod normalize;
 pub mod signature;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use api::{
-    construct_event, construct_event_to_js_json, parse_event, parse_ticket_created, parse_webhook, signature_error_number,
-    to_js_json, validate_event, validate_ticket_created, ConstructEventError, Options, Parsed, Target,
+    construct_event, construct_event_to_js_json, construct_event_with_tolerance, memory_budget, parse_event,
+    parse_ticket_created, parse_webhook, signature_error_number, to_js_json, validate_event, validate_ticket_created,
+    ConstructEventError, Options, Parsed, Target,
 };
 pub use events::envelope::{UnknownEvents, Webhook, WebhookData};
 pub use events::ticket::{Chat, ChatMember, Members, Ticket, TicketCreated, TicketInfo, TicketMessage};

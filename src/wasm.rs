@@ -10,7 +10,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::api::{construct_event_to_js_json, signature_error_number, to_js_json, Options, Target};
 use crate::events::envelope::UnknownEvents;
 use crate::events::{sample_payload as sample, KNOWN_EVENTS};
-use crate::signature;
+use crate::json::JsonWriter;
+use crate::signature::{self, ReplayWindow, SignatureError};
 
 /// Bit 0 of `flags`: strict mode.
 const STRICT: u32 = 1;
@@ -19,6 +20,60 @@ const VALIDATE_ONLY: u32 = 2;
 /// Bits 2 and 3 of `flags`: unknown events are errors, or ignored.
 const UNKNOWN_EVENTS_ERROR: u32 = 4;
 const UNKNOWN_EVENTS_IGNORE: u32 = 8;
+
+/// The error the JavaScript wrapper raises when it is handed a parsed object
+/// where the raw body belongs: the core never sees it, but its words live
+/// here with the others.
+const BODY_WAS_PARSED: (&str, &str) = (
+    "body_was_parsed",
+    "the body was already parsed into an object: the signature covers the exact bytes received, so pass the raw body (a string, Buffer, Uint8Array or ArrayBuffer) as your framework gives it before any JSON parsing",
+);
+
+/// Everything the JavaScript wrapper would otherwise copy by hand, read once
+/// at start-up: option defaults, the depth limit, the flag bits, and the
+/// verification errors in their numbering (error `n` is `verificationErrors[n - 1]`).
+#[wasm_bindgen]
+pub fn contract() -> String {
+    let mut w = JsonWriter::default();
+    w.begin_object();
+    w.key("defaults");
+    w.begin_object();
+    for (key, value) in [
+        ("maxBytes", Options::DEFAULT_MAX_BYTES),
+        ("maxIssues", Options::DEFAULT_MAX_ISSUES),
+        ("maxDepth", Options::DEFAULT_MAX_DEPTH as usize),
+    ] {
+        w.key(key);
+        w.int(value as i64);
+    }
+    w.end_object();
+    w.key("flags");
+    w.begin_object();
+    for (key, bit) in [
+        ("strict", STRICT),
+        ("validateOnly", VALIDATE_ONLY),
+        ("unknownEventsError", UNKNOWN_EVENTS_ERROR),
+        ("unknownEventsIgnore", UNKNOWN_EVENTS_IGNORE),
+    ] {
+        w.key(key);
+        w.int(i64::from(bit));
+    }
+    w.end_object();
+    w.key("verificationErrors");
+    w.begin_array();
+    let errors = SignatureError::ALL.iter().map(|e| (e.code(), e.message())).chain([BODY_WAS_PARSED]);
+    for (code, message) in errors {
+        w.begin_object();
+        w.key("code");
+        w.string(code);
+        w.key("message");
+        w.string(message);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
 
 fn options(flags: u32, max_bytes: u32, max_issues: u32) -> Options {
     let unknown_events = if flags & UNKNOWN_EVENTS_ERROR != 0 {
@@ -56,7 +111,7 @@ fn header(signature: &str) -> Option<&str> {
 /// The known event names, as a JSON array.
 #[wasm_bindgen]
 pub fn known_events() -> String {
-    let mut w = crate::json::JsonWriter::default();
+    let mut w = JsonWriter::default();
     w.begin_array();
     KNOWN_EVENTS.iter().for_each(|e| w.string(e));
     w.end_array();
@@ -76,16 +131,28 @@ pub fn webhook(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> Str
 }
 
 /// Verifies a signature: 0 when it verifies, else the error's number (see
-/// `signature_error_number`).
+/// `contract`).
 #[wasm_bindgen]
 pub fn verify_signature(body: &[u8], signature: &str, keys: &[u8], key_lengths: &[u32]) -> u32 {
     match signature::verify(body, header(signature), &split_keys(keys, key_lengths)) {
         Ok(()) => 0,
-        Err(e) => signature_error_number(&e),
+        Err(e) => signature_error_number(e),
+    }
+}
+
+/// Checks the signing keys alone: 0 when they are usable, else the error's
+/// number (`missing_key`, `malformed_key`).
+#[wasm_bindgen]
+pub fn check_keys(keys: &[u8], key_lengths: &[u32]) -> u32 {
+    match signature::check_keys(&split_keys(keys, key_lengths)) {
+        Ok(()) => 0,
+        Err(e) => signature_error_number(e),
     }
 }
 
 /// Verifies, then reads a webhook body. See `construct_event_to_js_json`.
+/// A negative `tolerance_seconds` means no replay window; `now_ms` is the
+/// current time in milliseconds since 1970-01-01 UTC.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)] // Flat numbers cross the boundary for free; an options object would not.
 pub fn construct_event(
@@ -96,8 +163,19 @@ pub fn construct_event(
     flags: u32,
     max_bytes: u32,
     max_issues: u32,
+    tolerance_seconds: f64,
+    now_ms: f64,
 ) -> String {
-    construct_event_to_js_json(body, header(signature), &split_keys(keys, key_lengths), &options(flags, max_bytes, max_issues))
+    // `as` saturates from f64: a huge tolerance is a window as wide as time.
+    let window = (tolerance_seconds >= 0.0)
+        .then_some(ReplayWindow { tolerance_seconds: tolerance_seconds as u64, now_millis: now_ms as i64 });
+    construct_event_to_js_json(
+        body,
+        header(signature),
+        &split_keys(keys, key_lengths),
+        &options(flags, max_bytes, max_issues),
+        window,
+    )
 }
 
 /// The `x-periskope-signature` value for `body` signed with `key`.

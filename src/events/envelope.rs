@@ -80,6 +80,15 @@ pub(crate) fn read_event_name<'a>(members: &[Member<'a>], object: &Value<'a>, cx
     read_field::<Cow<'a, str>>(&member.key, &member.value, true, cx)
 }
 
+/// The envelope's `timestamp` in milliseconds, read by its field's rule on
+/// its own (issues discarded), for the replay window when the rest of the
+/// envelope cannot be read.
+pub(crate) fn read_timestamp_alone(root: &Value<'_>, src: &str, options: &crate::api::Options) -> Option<i64> {
+    let member = root.as_object()?.iter().find(|m| m.key == "timestamp")?;
+    let mut scratch = Cx::new(src, options, usize::MAX);
+    read_field::<Timestamp>(&member.key, &member.value, true, &mut scratch).map(|t| t.millis)
+}
+
 /// Reads a webhook body's root value.
 pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webhook<'a>> {
     let Kind::Object(members) = &root.kind else {
@@ -106,7 +115,7 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
                     cx.warn(IssueCode::InconsistentValue, "event_type differs from event, which names the event", &member.value);
                     cx.pop();
                 }
-                extra.push(Extra { key: member.key.clone(), json: cx.raw(&member.value) });
+                cx.keep_extra(&mut extra, member);
             }
             "event_type" => {}
             "org_id" => {
@@ -142,7 +151,7 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
                     cx.error(IssueCode::UnknownField, "this field is not part of the envelope (strict mode)", &member.value);
                     cx.pop();
                 }
-                extra.push(Extra { key: member.key.clone(), json: cx.raw(&member.value) });
+                cx.keep_extra(&mut extra, member);
             }
         }
     }
@@ -178,6 +187,29 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
     Some(webhook)
 }
 
+/// Whether one entity can see this event many times (an update, an ack, a
+/// QR code), so that its id and time do not identify one delivery.
+fn repeats_per_entity(event: &str) -> bool {
+    !(event.ends_with(".created") || event.ends_with(".deleted"))
+}
+
+/// A part of a dedup key, with `%` and `:` escaped.
+fn push_key_part(key: &mut String, part: &str) {
+    for c in part.chars() {
+        match c {
+            '%' => key.push_str("%25"),
+            ':' => key.push_str("%3A"),
+            c => key.push(c),
+        }
+    }
+}
+
+/// The first 16 hex digits of the dedup HMAC of `json`.
+fn digest(json: &[u8]) -> String {
+    let mac = crate::signature::sign(json, b"periskope-events dedup key");
+    mac.get(..16).unwrap_or_default().to_owned()
+}
+
 fn quoted(s: &str) -> String {
     let mut w = JsonWriter::default();
     w.string(s);
@@ -192,13 +224,24 @@ impl<'a> Webhook<'a> {
 
     /// A stable key for recognizing a redelivery of the same event, since the
     /// envelope has no delivery id:
-    /// `<event>:<org_id>:<entity id>:<timestamp>`, with the timestamp
-    /// normalized to UTC ISO 8601 and the entity id from
-    /// [`EventData::entity_id`]. An unknown event has no known id field, so its
-    /// entity part is `data#` and the first 16 hex digits of an HMAC-SHA256
-    /// (key `periskope-events dedup key`) of its `data` as written in the
-    /// output: two different events in the same millisecond do not collide,
-    /// and a redelivery of the same bytes gets the same key.
+    /// `<event>:<org_id>:<entity id>:<timestamp>[:<digest>]`.
+    ///
+    /// - Each part is escaped, `%` as `%25` and `:` as `%3A`, so the parts
+    ///   cannot run into each other: org `o:a` with ticket `b` and org `o`
+    ///   with ticket `a:b` get different keys.
+    /// - The timestamp is normalized to UTC ISO 8601 with milliseconds; the
+    ///   entity id is [`EventData::entity_id`].
+    /// - An unknown event has no known id field: its entity part is `data#`
+    ///   and a digest of its data.
+    /// - Events that can happen many times to one entity (every event but
+    ///   the `*.created` and `*.deleted` ones: `ticket.updated`,
+    ///   `message.ack.updated`, `org.phone.qr`...) end with a fifth part, a
+    ///   digest of the normalized `data` and `previous_attributes`: two
+    ///   different updates of one ticket in the same millisecond get two
+    ///   keys, and a redelivery of the same bytes gets the same key.
+    ///
+    /// A digest is the first 16 hex digits of an HMAC-SHA256 (key
+    /// `periskope-events dedup key`) of the JSON as written in the output.
     pub fn dedup_key(&self) -> String {
         let org = self.org_id.as_ref().map_or("", |id| &*id.0);
         let entity: Cow<'_, str> = match &self.data {
@@ -206,12 +249,32 @@ impl<'a> Webhook<'a> {
             WebhookData::Unknown(json) => {
                 let mut w = JsonWriter::with_capacity(json.len());
                 w.raw_compact(json);
-                let digest = crate::signature::sign(w.finish().as_bytes(), b"periskope-events dedup key");
-                Cow::Owned(format!("data#{}", digest.get(..16).unwrap_or_default()))
+                Cow::Owned(format!("data#{}", digest(w.finish().as_bytes())))
             }
         };
         let time = self.timestamp.map(|t| crate::normalize::format_iso_millis(t.millis)).unwrap_or_default();
-        format!("{}:{org}:{entity}:{time}", self.event)
+        let mut key = String::with_capacity(self.event.len() + org.len() + entity.len() + time.len() + 24);
+        for (i, part) in [&*self.event, org, &entity, &time].into_iter().enumerate() {
+            if i > 0 {
+                key.push(':');
+            }
+            push_key_part(&mut key, part);
+        }
+        if let WebhookData::Known(data) = &self.data {
+            if repeats_per_entity(&self.event) {
+                let mut w = JsonWriter::with_capacity(1024);
+                w.begin_array();
+                data.write_json(&mut w);
+                match self.previous_attributes {
+                    Some(json) => w.raw_compact(json),
+                    None => w.null(),
+                }
+                w.end_array();
+                key.push(':');
+                key.push_str(&digest(w.finish().as_bytes()));
+            }
+        }
+        key
     }
 
     /// The normalized delivery as compact JSON:

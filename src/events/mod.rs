@@ -300,7 +300,7 @@ mod tests {
     fn unknown_events_record_nothing() {
         let (root, _) = json::parse("{}", 4).unwrap();
         let options = Options { max_issues: 10, ..Options::default() };
-        let mut cx = Cx::new("{}", &options);
+        let mut cx = Cx::new("{}", &options, usize::MAX);
         assert!(read_event_data("chat.updated", &root, &mut cx).is_none());
         assert!(cx.issues.is_empty());
         assert!(sample_payload("chat.updated").is_none());

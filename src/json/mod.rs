@@ -10,7 +10,7 @@
 mod read;
 mod write;
 
-pub use read::{parse, DuplicateKey, Kind, Member, ParseError, ParseErrorKind, Value};
+pub use read::{parse, parse_within, DuplicateKey, Kind, Member, ParseError, ParseErrorKind, Value};
 pub use write::JsonWriter;
 
 /// The eight bytes at `at` as a little-endian word, if there are eight.
@@ -18,40 +18,6 @@ pub use write::JsonWriter;
 pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
     Some(u64::from_le_bytes(chunk))
-}
-
-/// Sorts `items` in place with heapsort: O(n log n) whatever the input (no
-/// adversarial worst case) and a few hundred bytes of code, where the
-/// standard library's sorts cost kilobytes of wasm per instantiation.
-// Every index below is under `end`, which is at most `items.len()`, by the
-// loop bounds: the classic algorithm, kept readable rather than rewritten
-// with `get`.
-#[allow(clippy::indexing_slicing)]
-pub(crate) fn heap_sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    fn sift_down<T>(items: &mut [T], mut root: usize, end: usize, less: &impl Fn(&T, &T) -> bool) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && less(&items[child], &items[child + 1]) {
-                child += 1;
-            }
-            if !less(&items[root], &items[child]) {
-                return;
-            }
-            items.swap(root, child);
-            root = child;
-        }
-    }
-    let len = items.len();
-    for start in (0..len / 2).rev() {
-        sift_down(items, start, len, &less);
-    }
-    for end in (1..len).rev() {
-        items.swap(0, end);
-        sift_down(items, 0, end, &less);
-    }
 }
 
 /// Positions of byte offsets in a text, computed in one forward pass.
@@ -66,7 +32,7 @@ pub(crate) mod position {
     pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
         let mut order: Vec<usize> = (0..offsets.len()).collect();
         if !offsets.is_sorted() {
-            super::heap_sort_by(&mut order, |&a, &b| offsets.get(a) < offsets.get(b));
+            crate::sort::heap_sort_by(&mut order, |&a, &b| offsets.get(a) < offsets.get(b));
         }
         let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
         let bytes = text.as_bytes();
@@ -113,15 +79,6 @@ pub(crate) mod position {
     #[cfg(test)]
     mod tests {
         use super::*;
-
-        #[test]
-        fn heap_sort_sorts() {
-            let mut v: Vec<u32> = (0..1000u32).map(|i| i.wrapping_mul(2_654_435_761) % 997).collect();
-            let mut want = v.clone();
-            want.sort_unstable();
-            super::super::heap_sort_by(&mut v, |a, b| a < b);
-            assert_eq!(v, want);
-        }
 
         #[test]
         fn lines_and_utf16_columns() {

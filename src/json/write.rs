@@ -2,19 +2,65 @@
 
 /// Writes compact JSON. Keys and strings are escaped as `JSON.stringify`
 /// escapes them, so the output reads back in JavaScript as the same values.
-#[derive(Default)]
 pub struct JsonWriter {
     out: String,
     /// One entry per open array or object: whether it already has an item.
     has_item: Vec<bool>,
     /// A key was just written: the next value belongs to it, with no comma.
     after_key: bool,
+    /// The longest output wanted; past it the writer keeps no more than the
+    /// current object or array (see [`JsonWriter::overflowed`]).
+    limit: usize,
+    overflowed: bool,
+}
+
+impl Default for JsonWriter {
+    fn default() -> Self {
+        JsonWriter::with_capacity(0)
+    }
 }
 
 impl JsonWriter {
     /// A writer with room for `capacity` bytes.
     pub fn with_capacity(capacity: usize) -> Self {
-        JsonWriter { out: String::with_capacity(capacity), has_item: Vec::with_capacity(8), after_key: false }
+        JsonWriter {
+            out: String::with_capacity(capacity),
+            has_item: Vec::with_capacity(8),
+            after_key: false,
+            limit: usize::MAX,
+            overflowed: false,
+        }
+    }
+
+    /// A writer that stops keeping its output once it passes `limit` bytes,
+    /// so that a small input cannot make a huge output (an object of a
+    /// million empty members, each written with every field `null`). The
+    /// length is checked where an object or array begins, so the output
+    /// kept never exceeds `limit` by more than one scalar.
+    pub fn with_limit(capacity: usize, limit: usize) -> Self {
+        JsonWriter { limit, ..JsonWriter::with_capacity(capacity.min(limit)) }
+    }
+
+    /// Whether the output passed the writer's limit: what [`finish`] then
+    /// returns is not the whole JSON and must be discarded.
+    ///
+    /// [`finish`]: JsonWriter::finish
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
+    #[inline(always)]
+    fn check_limit(&mut self) {
+        if self.out.len() > self.limit {
+            self.limit_reached();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn limit_reached(&mut self) {
+        self.overflowed = true;
+        self.out.clear();
     }
 
     /// The JSON written so far.
@@ -33,6 +79,7 @@ impl JsonWriter {
 
     /// Starts an object (as a value).
     pub fn begin_object(&mut self) {
+        self.check_limit();
         self.value_prefix();
         self.out.push('{');
         self.has_item.push(false);
@@ -46,6 +93,7 @@ impl JsonWriter {
 
     /// Starts an array (as a value).
     pub fn begin_array(&mut self) {
+        self.check_limit();
         self.value_prefix();
         self.out.push('[');
         self.has_item.push(false);

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::marker::PhantomData;
 
-use super::{read_field, read_model, write_field, Cx, Extra, FieldKind, Model};
+use super::{read_field, read_model, write_field, Cx, Embedded, Extra, FieldKind, Model};
 use crate::issue::IssueCode;
 use crate::json::{JsonWriter, Kind, Value};
 use crate::normalize::{self, placeholder};
@@ -214,16 +214,9 @@ impl<'a> FieldKind<'a> for Labels<'a> {
                 let mut labels: Vec<Cow<'a, str>> = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     match &item.kind {
-                        Kind::String(s) => {
-                            let trimmed = s.trim();
-                            let duplicate = labels.iter().any(|l| l.eq_ignore_ascii_case(trimmed));
-                            if !trimmed.is_empty() && !duplicate {
-                                labels.push(match s {
-                                    Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
-                                    Cow::Owned(_) => Cow::Owned(trimmed.to_owned()),
-                                });
-                            }
-                        }
+                        Kind::String(Cow::Borrowed(s)) if !s.trim().is_empty() => labels.push(Cow::Borrowed(s.trim())),
+                        Kind::String(Cow::Owned(s)) if !s.trim().is_empty() => labels.push(Cow::Owned(s.trim().to_owned())),
+                        Kind::String(_) => {}
                         _ => {
                             cx.push_index(i);
                             cx.wrong_type("a string", item);
@@ -231,7 +224,7 @@ impl<'a> FieldKind<'a> for Labels<'a> {
                         }
                     }
                 }
-                Some(Labels(labels))
+                Some(Labels(normalize::labels::dedup_labels(labels)))
             }
             _ => {
                 cx.wrong_type("a comma-separated string or an array of strings", value);
@@ -787,12 +780,13 @@ impl<'a> FieldKind<'a> for StringList<'a> {
                 if empty_to_null(s, value, cx) {
                     return None;
                 }
-                let decoded = crate::json::parse(s.trim(), 2).ok().and_then(|(v, _)| match v.kind {
-                    Kind::Array(items) => {
+                let decoded = match cx.parse_embedded(s.trim(), value) {
+                    Embedded::Json(Value { kind: Kind::Array(items), .. }) => {
                         items.into_iter().map(|item| item.as_str().map(|s| Cow::Owned(s.to_owned()))).collect::<Option<Vec<_>>>()
                     }
+                    Embedded::Refused => return None,
                     _ => None,
-                });
+                };
                 match decoded {
                     Some(list) => {
                         cx.warn(IssueCode::CoercedValue, "a JSON array sent as a string was read as an array", value);
@@ -868,10 +862,17 @@ impl<'a> FieldKind<'a> for JsonObject<'a> {
                 empty_to_null(s, value, cx);
                 None
             }
-            Kind::String(s) if crate::json::parse(s, 64).is_ok_and(|(v, _)| matches!(v.kind, Kind::Object(_))) => {
-                cx.warn(IssueCode::CoercedValue, "a JSON object sent as a string was read as an object", value);
-                Some(JsonObject(trimmed(s)))
-            }
+            Kind::String(s) => match cx.parse_embedded(s, value) {
+                Embedded::Json(decoded) if matches!(decoded.kind, Kind::Object(_)) => {
+                    cx.warn(IssueCode::CoercedValue, "a JSON object sent as a string was read as an object", value);
+                    Some(JsonObject(trimmed(s)))
+                }
+                Embedded::Refused => None,
+                Embedded::Json(_) | Embedded::NotJson => {
+                    cx.wrong_type("an object", value);
+                    None
+                }
+            },
             _ => {
                 cx.wrong_type("an object", value);
                 None
@@ -1007,7 +1008,7 @@ fn read_wa_id<'a>(members: &[crate::json::Member<'a>], object: &Value<'a>, cx: &
                     cx.error(IssueCode::UnknownField, "this field is not part of the id object (strict mode)", &m.value);
                     cx.pop();
                 }
-                out.extra.push(Extra { key: m.key.clone(), json: cx.raw(&m.value) });
+                cx.keep_extra(&mut out.extra, m);
             }
         }
     }
@@ -1047,7 +1048,7 @@ mod tests {
     fn read<'a, K: FieldKind<'a>>(text: &'a str, strict: bool) -> (Option<String>, Vec<(String, IssueCode, Severity)>) {
         let (value, _) = crate::json::parse(text, 16).unwrap();
         let options = crate::api::Options { strict, ..Default::default() };
-        let mut cx = Cx::new(text, &options);
+        let mut cx = Cx::new(text, &options, usize::MAX);
         let out = read_field::<K>(&Cow::Borrowed("f"), &value, false, &mut cx).map(|k| {
             let mut w = JsonWriter::default();
             k.write(&mut w);

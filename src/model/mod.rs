@@ -38,10 +38,18 @@ pub struct Cx<'a> {
     unknown_events: crate::events::envelope::UnknownEvents,
     /// Errors recorded so far, stored or not.
     errors: usize,
+    /// The nesting limit, for JSON decoded from inside strings.
+    max_depth: u32,
+    /// Memory left for the models, counted as [`Cx::charge_model`] says, and
+    /// what they were counted for so far.
+    budget: usize,
+    charged: usize,
+    /// The budget ran out: every later model reads as absent.
+    exhausted: bool,
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(src: &'a str, options: &crate::api::Options) -> Self {
+    pub(crate) fn new(src: &'a str, options: &crate::api::Options, budget: usize) -> Self {
         Cx {
             path: Vec::with_capacity(8),
             issues: Vec::new(),
@@ -52,7 +60,98 @@ impl<'a> Cx<'a> {
             src,
             unknown_events: options.unknown_events,
             errors: 0,
+            max_depth: options.depth_limit(),
+            budget,
+            charged: 0,
+            exhausted: false,
         }
+    }
+
+    /// Counts one model of `fields` fields against the memory budget, in
+    /// fixed sizes (16 bytes a field, as most fields take in wasm32, plus 16)
+    /// so that the verdict is the same on every target. Returns `false`, after
+    /// one `too_large` error, once the budget is spent: a body of a million
+    /// empty members would otherwise build a million structs.
+    pub(crate) fn charge_model(&mut self, fields: usize, at: &Value<'_>) -> bool {
+        self.charge(16 * fields + 16, at)
+    }
+
+    /// Counts `bytes` against the memory budget; `false`, after one
+    /// `too_large` error, once it is spent.
+    pub(crate) fn charge(&mut self, bytes: usize, at: &Value<'_>) -> bool {
+        if self.exhausted {
+            return false;
+        }
+        self.charged = self.charged.saturating_add(bytes);
+        if self.charged > self.budget {
+            self.exhausted = true;
+            let message = format!(
+                "the input holds so many objects that reading them would need more memory than allowed ({} bytes left after parsing)",
+                self.budget
+            );
+            self.error(IssueCode::TooLarge, message, at);
+            return false;
+        }
+        true
+    }
+
+    /// Keeps an unknown member as sent, counted against the budget (24 bytes,
+    /// an [`Extra`] in wasm32).
+    pub(crate) fn keep_extra(&mut self, extra: &mut Vec<Extra<'a>>, member: &Member<'a>) {
+        if self.charge(24, &member.value) {
+            extra.push(Extra { key: member.key.clone(), json: self.raw(&member.value) });
+        }
+    }
+
+    /// Reads JSON sent inside a string (`"{\"path\":1}"`, at the current
+    /// path) with the body's rules: nesting counted from the string's own
+    /// depth, so the body's limit holds across the two; repeated keys are
+    /// `duplicate_key` errors at their path below the field; the tree counted
+    /// against the same memory budget. [`Embedded::NotJson`] records nothing:
+    /// whether text that is not JSON is an error is the caller's rule.
+    pub(crate) fn parse_embedded<'s>(&mut self, text: &'s str, at: &Value<'_>) -> Embedded<'s> {
+        let budget = self.budget.saturating_sub(self.charged);
+        match crate::json::parse_within(text, self.depth_left(), budget) {
+            Ok((value, duplicates, tree)) => {
+                self.charged = self.charged.saturating_add(tree);
+                let mut base = String::new();
+                write_pointer(&mut base, &self.path);
+                for d in duplicates {
+                    self.push_pending(PendingIssue {
+                        path: format!("{base}{}", d.path),
+                        code: IssueCode::DuplicateKey,
+                        message: "this key appears more than once in its object (JSON inside a string); JSON.parse would keep only the last".into(),
+                        severity: Severity::Error,
+                        offset: Some(at.start),
+                    });
+                }
+                Embedded::Json(value)
+            }
+            Err(e) if e.kind == crate::json::ParseErrorKind::TooDeep => {
+                let message = format!(
+                    "the JSON inside this string nests too deeply (limit {}, counted from the body's root)",
+                    self.max_depth
+                );
+                self.error(IssueCode::TooDeep, message, at);
+                Embedded::Refused
+            }
+            Err(e) if e.kind == crate::json::ParseErrorKind::TooLarge => {
+                self.error(IssueCode::TooLarge, "the JSON inside this string would need more memory than allowed", at);
+                Embedded::Refused
+            }
+            Err(_) => Embedded::NotJson,
+        }
+    }
+
+    /// The memory the models were counted for.
+    pub(crate) fn charged(&self) -> usize {
+        self.charged
+    }
+
+    /// How deep JSON decoded from a string at the current path may nest:
+    /// the body's limit less the levels above the string.
+    pub(crate) fn depth_left(&self) -> u32 {
+        self.max_depth.saturating_sub(u32::try_from(self.path.len()).unwrap_or(u32::MAX))
     }
 
     /// What to do with an unknown event name.
@@ -139,6 +238,11 @@ impl<'a> Cx<'a> {
         self.path.pop();
     }
 
+    /// The whole input text.
+    pub(crate) fn source(&self) -> &'a str {
+        self.src
+    }
+
     /// The input text of `value`, exactly as sent.
     pub(crate) fn raw(&self, value: &Value<'_>) -> &'a str {
         self.src.get(value.start as usize..value.end as usize).unwrap_or("null")
@@ -149,6 +253,16 @@ impl<'a> Cx<'a> {
         let message = format!("expected {expected}, found {}", found.type_name());
         self.error(IssueCode::InvalidType, message, found);
     }
+}
+
+/// What [`Cx::parse_embedded`] found in a string.
+pub(crate) enum Embedded<'s> {
+    /// JSON, read with the body's rules (its issues are recorded).
+    Json(Value<'s>),
+    /// JSON the body's rules refuse (too deep, too large): an error is recorded.
+    Refused,
+    /// Not JSON.
+    NotJson,
 }
 
 /// A field of a model that was not in the model, kept as sent.
@@ -232,7 +346,7 @@ pub trait Model<'a>: Sized {
 /// Reads `value` as the model `M`, recording an error if it is not an object.
 pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
     match &value.kind {
-        Kind::Object(members) => Some(M::from_members(members, value, cx)),
+        Kind::Object(members) => cx.charge_model(M::FIELDS.len(), value).then(|| M::from_members(members, value, cx)),
         _ => {
             cx.wrong_type("an object", value);
             None
@@ -435,7 +549,7 @@ macro_rules! model {
                                         "this field is not part of the model (strict mode)", &member.value);
                                     cx.pop();
                                 }
-                                out.extra.push($crate::model::Extra { key: member.key.clone(), json: cx.raw(&member.value) });
+                                cx.keep_extra(&mut out.extra, member);
                             }
                         }
                     }
