@@ -109,15 +109,20 @@ test('object input: a DAG of shared sub-objects costs at most a constant per byt
   // A small DAG is read like the tree it stands for.
   let fits = { v: 'x' };
   for (let i = 0; i < 4; i++) fits = { a: fits, b: fits };
-  const out = api.parseTicketCreated({ ticket: { ...GOOD.ticket, ticket_custom_properties: { fits } } });
-  assert.deepEqual(out.ticket.ticket_custom_properties.fits, JSON.parse(JSON.stringify(fits)));
+  const out = api.parseTicketCreated({ ticket: { ...GOOD.ticket, extra: fits } });
+  assert.deepEqual(out.ticket.extra, JSON.parse(JSON.stringify(fits)));
   stillCorrect();
 });
 
 test('object input: many array items or keys are refused from the budget, before each is visited', LIVENESS, () => {
   const items = new Array(5 * MiB).fill(0);
-  assert.deepEqual(codes(api.validateTicketCreated({ ticket: { ...GOOD.ticket, x: items } }).errors), [' too_large']);
-  assert.deepEqual(codes(api.validateTicketCreated({ ticket: { ...GOOD.ticket, x: items } }, { maxBytes: 11 * MiB }).errors), []);
+  const refused = api.validateTicketCreated({ ticket: { ...GOOD.ticket, x: items } }).errors;
+  assert.deepEqual(codes(refused), [' too_large']);
+  assert.match(refused[0].message, /^the object would be more than 8388608 bytes as JSON/);
+  // With room for its JSON, the object is written and handed to the core
+  // (whose own memory budget may still refuse it).
+  const passed = api.validateTicketCreated({ ticket: { ...GOOD.ticket, x: items } }, { maxBytes: 11 * MiB }).errors;
+  assert.ok(passed.every((e) => !/^the object would be/.test(e.message)), JSON.stringify(passed));
   // Exactly at the limit is accepted: the estimate never exceeds the JSON text.
   const input = { ticket: { ...GOOD.ticket, x: [1, 'two', null, true, false, { k: [] }] } };
   const exact = JSON.stringify(input).length;
