@@ -173,7 +173,10 @@ function ticket(t) {
 }
 
 const MEMBER_KEYS = new Set(['org_id', 'chat_id', 'chat_id_parsed', 'contact_id', 'contact_id_parsed', 'org_phone', 'is_admin',
-  'is_super_admin', 'is_internal', 'contact_name', 'contact_color', 'contact_image', 'contact_labels']);
+  'is_super_admin', 'is_internal', 'contact_name', 'contact_color', 'contact_image', 'contact_labels', 'id', 'contact_lid',
+  'contact_type', 'number', 'name', 'pushname', 'short_name', 'periskope_name', 'verified_name', 'verified_level',
+  'business_profile', 'label_ids', 'is_blocked', 'is_business', 'is_enterprise', 'is_group', 'is_me', 'is_my_contact', 'is_user',
+  'is_wa_contact', 'is_imported', 'updated_at']);
 
 function member(m) {
   const chatId = orNull(m.chat_id);
@@ -192,6 +195,28 @@ function member(m) {
     contact_color: orNull(m.contact_color),
     contact_image: orNull(m.contact_image),
     contact_labels: labels(m.contact_labels),
+    id: orNull(m.id),
+    contact_lid: orNull(m.contact_lid),
+    contact_type: orNull(m.contact_type),
+    number: orNull(m.number),
+    name: orNull(m.name),
+    pushname: orNull(m.pushname),
+    short_name: orNull(m.short_name),
+    periskope_name: orNull(m.periskope_name),
+    verified_name: orNull(m.verified_name),
+    verified_level: orNull(m.verified_level),
+    business_profile: orNull(m.business_profile),
+    label_ids: orNull(m.label_ids),
+    is_blocked: orNull(m.is_blocked),
+    is_business: orNull(m.is_business),
+    is_enterprise: orNull(m.is_enterprise),
+    is_group: orNull(m.is_group),
+    is_me: orNull(m.is_me),
+    is_my_contact: orNull(m.is_my_contact),
+    is_user: orNull(m.is_user),
+    is_wa_contact: orNull(m.is_wa_contact),
+    is_imported: orNull(m.is_imported),
+    updated_at: timestamp(m.updated_at),
   }, m, MEMBER_KEYS);
 }
 
@@ -203,7 +228,13 @@ function members(map) {
 }
 
 const CHAT_KEYS = new Set(['org_id', 'org_phone', 'chat_id', 'chat_id_parsed', 'members', 'is_muted', 'chat_name', 'chat_type',
-  'chat_image', 'created_at', 'chat_labels', 'invite_link', 'custom_properties', 'group_description']);
+  'chat_image', 'created_at', 'chat_labels', 'invite_link', 'custom_properties', 'group_description', 'updated_at', 'label_ids',
+  'member_count', 'assigned_to', 'initiated_by', 'chat_access', 'is_exited', 'is_archived', 'is_pinned', 'info_admins_only',
+  'messages_admins_only', 'add_members_admins_only', 'active_phone', 'chat_org_phones', 'latest_message',
+  'latest_message_timestamp', 'latest_message_timestamp_map', 'latest_mention_at', 'message_unread_count', 'unread_count',
+  'flag_count', 'flag_count_map', 'closed_at', 'snooze_metadata', 'pinned_messages', 'parent_community_id',
+  'override_chat_access', 'ai_metadata', 'group_metadata', 'member_unread_count', 'member_closed_at', 'common_chats',
+  'hubspot_metadata', 'freshdesk_metadata', 'zohodesk_metadata', 'zohocrm_metadata']);
 
 function chat(c) {
   if (c === null || c === undefined) return null;
@@ -222,6 +253,42 @@ function chat(c) {
     invite_link: orNull(c.invite_link),
     custom_properties: props(c.custom_properties),
     group_description: orNull(c.group_description),
+    updated_at: timestamp(c.updated_at),
+    label_ids: orNull(c.label_ids),
+    member_count: orNull(c.member_count),
+    assigned_to: email(c.assigned_to),
+    initiated_by: actor(c.initiated_by),
+    chat_access: orNull(c.chat_access),
+    is_exited: orNull(c.is_exited),
+    is_archived: orNull(c.is_archived),
+    is_pinned: orNull(c.is_pinned),
+    info_admins_only: orNull(c.info_admins_only),
+    messages_admins_only: orNull(c.messages_admins_only),
+    add_members_admins_only: orNull(c.add_members_admins_only),
+    active_phone: orNull(c.active_phone),
+    chat_org_phones: strings(c.chat_org_phones),
+    latest_message: orNull(c.latest_message),
+    latest_message_timestamp: orNull(c.latest_message_timestamp),
+    latest_message_timestamp_map: orNull(c.latest_message_timestamp_map),
+    latest_mention_at: timestamp(c.latest_mention_at),
+    message_unread_count: orNull(c.message_unread_count),
+    unread_count: orNull(c.unread_count),
+    flag_count: orNull(c.flag_count),
+    flag_count_map: orNull(c.flag_count_map),
+    closed_at: orNull(c.closed_at),
+    snooze_metadata: orNull(c.snooze_metadata),
+    pinned_messages: orNull(c.pinned_messages),
+    parent_community_id: orNull(c.parent_community_id),
+    override_chat_access: orNull(c.override_chat_access),
+    ai_metadata: orNull(c.ai_metadata),
+    group_metadata: orNull(c.group_metadata),
+    member_unread_count: orNull(c.member_unread_count),
+    member_closed_at: orNull(c.member_closed_at),
+    common_chats: strings(c.common_chats),
+    hubspot_metadata: orNull(c.hubspot_metadata),
+    freshdesk_metadata: orNull(c.freshdesk_metadata),
+    zohodesk_metadata: orNull(c.zohodesk_metadata),
+    zohocrm_metadata: orNull(c.zohocrm_metadata),
   }, c, CHAT_KEYS);
 }
 
@@ -272,7 +339,7 @@ const MESSAGE_OBJECT_KEYS = new Set(['message_id', 'message_id_parsed', 'org_id'
   'has_reaction', 'reactions', 'is_forwarded', 'forwarding_score', 'is_starred', 'is_ephemeral', 'is_gif', 'is_status',
   'broadcast', 'broadcast_id', 'device_type', 'duration', 'flag_status', 'flag_metadata', 'flag_response_time',
   'message_ticket_id', 'order_id', 'sent_message_id', 'unique_id', 'token', 'links', 'location', 'invite_v4', 'vcards',
-  'poll_info', 'poll_results', 'delivery_info', 'raw_data', 'is_private_note']);
+  'poll_info', 'poll_results', 'delivery_info', 'raw_data', 'is_private_note', 'message_payload', 'highlight', 'fts']);
 
 /** A validated Message (the payload of every message.* event) to its normalized form. */
 export function normalizeMessage(m) {
@@ -333,6 +400,9 @@ export function normalizeMessage(m) {
     delivery_info: orNull(m.delivery_info),
     raw_data: orNull(m.raw_data),
     is_private_note: orNull(m.is_private_note),
+    message_payload: orNull(m.message_payload),
+    highlight: orNull(m.highlight),
+    fts: orNull(m.fts),
   }, m, MESSAGE_OBJECT_KEYS);
 }
 

@@ -36,7 +36,7 @@ bash scripts/build.sh
 step "pack it and install the tarball for the JS tests"
 bash scripts/install-pkg.sh
 
-step "node --test (shared cases via require and import, CLI)"
+step "node --test (shared cases via require and import, CLI, every SDK-declared field in our models)"
 node --test tests/js/
 
 step "tsc: the SDK's types fit ours; node16 and bundler resolution; our declarations"

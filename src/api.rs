@@ -1,79 +1,14 @@
 //! The public entry points: bytes in, a typed normalized payload or a
 //! [`Report`] out; and the one-JSON-text form the JavaScript bindings use.
 
-use crate::events::envelope::{is_envelope, read_event_name, read_webhook, UnknownEvents, Webhook};
-use crate::events::ticket::{Ticket, TicketInfo};
+use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
+use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
-use crate::model::{read_model, Cx, Model, PendingIssue};
+use crate::model::{Cx, PendingIssue};
+pub use crate::options::{memory_budget, Options};
 use crate::signature::{self, ReplayWindow, SignatureError};
-
-/// How payloads are read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Options {
-    /// Every warning becomes an error, and unknown fields are rejected.
-    pub strict: bool,
-    /// The longest input accepted, in bytes (default 8 MiB).
-    pub max_bytes: usize,
-    /// The deepest nesting of arrays and objects accepted (default 64; at
-    /// most [`Options::MAX_DEPTH_LIMIT`], which a larger value means).
-    pub max_depth: u32,
-    /// The most issues reported (default 100); past it a final
-    /// `too_many_issues` issue says how many more were found.
-    pub max_issues: usize,
-    /// What [`parse_webhook`] does with an event name it does not know.
-    pub unknown_events: UnknownEvents,
-}
-
-impl Options {
-    /// 8 MiB.
-    pub const DEFAULT_MAX_BYTES: usize = 8 * 1024 * 1024;
-    /// 64 levels: Periskope's payloads nest 7 deep; 64 leaves room for any
-    /// unknown field while keeping recursion far from the stack's end.
-    pub const DEFAULT_MAX_DEPTH: u32 = 64;
-    /// 100 issues.
-    pub const DEFAULT_MAX_ISSUES: usize = 100;
-    /// The deepest `max_depth` honoured: 256 levels. The reader and the
-    /// writers recurse once per level, and 256 levels stay far from the end
-    /// of the smallest stack they run on (wasm's 1 MiB, a spawned thread's
-    /// 2 MiB); a caller's `max_depth` above it is read as 256.
-    pub const MAX_DEPTH_LIMIT: u32 = 256;
-    /// Working memory allowed per byte of input (see [`memory_budget`]).
-    pub const MEMORY_PER_INPUT_BYTE: usize = 16;
-    /// Working memory allowed whatever the input's size: 16 MiB.
-    pub const MEMORY_BASE: usize = 16 * 1024 * 1024;
-
-    /// The nesting limit this call applies: `max_depth`, capped at
-    /// [`Options::MAX_DEPTH_LIMIT`].
-    pub fn depth_limit(&self) -> u32 {
-        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
-    }
-}
-
-/// The working memory one call may use for an input of `input_len` bytes:
-/// [`Options::MEMORY_PER_INPUT_BYTE`] × `input_len` +
-/// [`Options::MEMORY_BASE`], counted for the parsed tree, the payload's
-/// models and the normalized output. Past it, the answer is a `too_large`
-/// issue, never an allocation failure. Real payloads use a fraction of it
-/// (about 4 bytes per byte of input); only bodies of millions of tiny values
-/// (`[0,0,...]`, thousands of empty objects each written back with every
-/// field) reach it.
-pub const fn memory_budget(input_len: usize) -> usize {
-    input_len.saturating_mul(Options::MEMORY_PER_INPUT_BYTE).saturating_add(Options::MEMORY_BASE)
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            strict: false,
-            max_bytes: Self::DEFAULT_MAX_BYTES,
-            max_depth: Self::DEFAULT_MAX_DEPTH,
-            max_issues: Self::DEFAULT_MAX_ISSUES,
-            unknown_events: UnknownEvents::Warn,
-        }
-    }
-}
 
 /// An accepted payload and the warnings it raised.
 #[derive(Clone, Debug, PartialEq)]
@@ -207,8 +142,8 @@ pub fn construct_event_with_tolerance<'a>(
     if !outcome.value.as_ref().is_some_and(|(_, in_window)| *in_window) {
         return Err(ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
     }
-    let Outcome { value, report, models } = outcome;
-    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, models }).map_err(ConstructEventError::Payload)
+    let Outcome { value, report, output } = outcome;
+    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, output }).map_err(ConstructEventError::Payload)
 }
 
 /// Reads a signed webhook and says whether its envelope's timestamp lies in
@@ -349,18 +284,18 @@ fn write_outcome<'a, T: WriteJson>(
     capacity: usize,
     out: &mut JsonWriter,
 ) -> Report {
-    let Outcome { value, report, models } = read(input, options, reader);
+    let Outcome { value, report, output } = read(input, options, reader);
     match value {
         Some(v) if with_data && report.is_valid() => {
-            // The tree is gone; the models and the output share what is left.
-            let limit = memory_budget(input.len()).saturating_sub(models);
+            // The output was counted against the budget while reading, so
+            // that validation gives the same verdict; the writer's limit is
+            // a second line, which only a flaw in that count could reach.
+            let limit = output.saturating_add(64 * 1024);
             let mut w = JsonWriter::with_limit(capacity, limit);
             v.write_to(&mut w);
             if w.overflowed() {
                 out.null();
-                let message = format!(
-                    "the normalized output would need more than the {limit} bytes of memory left for it (it holds very many empty objects, each written with every field)"
-                );
+                let message = format!("the normalized output would need more than the {limit} bytes counted for it");
                 return single(IssueCode::TooLarge, message, None);
             }
             *out = w;
@@ -380,19 +315,19 @@ fn into_result<T>(Outcome { value, report, .. }: Outcome<T>) -> Result<Parsed<T>
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What [`read`] gives: the value (even when the report has errors, for the
-/// callers that look further), the report, and the memory its models were
-/// counted for.
+/// callers that look further), the report, and the output it may write.
 struct Outcome<T> {
     value: Option<T>,
     report: Report,
-    models: usize,
+    /// The output this input may write, as counted against the budget.
+    output: usize,
 }
 
 /// The pipeline every entry point shares: limits, encoding, syntax,
 /// duplicate keys, then the model's reader; positions computed at the end,
 /// once, for every issue.
 fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> Outcome<T> {
-    let fail = |report| Outcome { value: None, report, models: 0 };
+    let fail = |report| Outcome { value: None, report, output: 0 };
     if input.len() > options.max_bytes {
         let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
         return fail(single(IssueCode::TooLarge, message, None));
@@ -435,7 +370,9 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
             return fail(single(code, message, position));
         }
     };
-    let mut cx = Cx::new(text, options, budget.saturating_sub(tree));
+    // What is left once the tree and the output's share of the input are counted.
+    let output_reserve = input.len().saturating_mul(crate::model::OUTPUT_PER_INPUT_BYTE);
+    let mut cx = Cx::new(text, options, budget.saturating_sub(tree).saturating_sub(output_reserve));
     if bom {
         let strict_severity = if options.strict { Severity::Error } else { Severity::Warning };
         cx.record(strict_severity, IssueCode::CoercedValue, "a byte order mark before the JSON was ignored".into(), None);
@@ -450,8 +387,8 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
         });
     }
     let value = reader(&root, &mut cx);
-    let models = cx.charged();
-    Outcome { value, report: finish(cx, text), models }
+    let output = output_reserve.saturating_add(cx.fixed_output());
+    Outcome { value, report: finish(cx, text), output }
 }
 
 fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
@@ -515,27 +452,4 @@ fn read_event_payload<'a>(event: &str, root: &Value<'a>, cx: &mut Cx<'a>) -> Opt
     let payload = read_event_data(event, &data.value, cx);
     cx.pop();
     payload
-}
-
-/// Reads a ticket-info object, or a bare ticket (its fields at the top level)
-/// as one with no chat and no messages, with a `bare_ticket` warning.
-pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
-    let Kind::Object(members) = &value.kind else {
-        cx.wrong_type("an object", value);
-        return None;
-    };
-    let bare = value.get("ticket").is_none() && value.get("ticket_id").is_some();
-    if !bare {
-        return read_model(value, cx);
-    }
-    cx.warn(
-        IssueCode::BareTicket,
-        "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
-        value,
-    );
-    if !cx.charge_model(<Ticket<'a> as Model<'a>>::FIELDS.len(), value) {
-        return None;
-    }
-    let ticket = Ticket::from_members(members, value, cx);
-    Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

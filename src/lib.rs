@@ -31,6 +31,7 @@ pub mod issue;
 pub mod json;
 pub mod model;
 pub mod normalize;
+mod options;
 pub mod signature;
 mod sort;
 
@@ -42,8 +43,10 @@ pub use api::{
     parse_ticket_created, parse_webhook, signature_error_number, to_js_json, validate_event, validate_ticket_created,
     ConstructEventError, Options, Parsed, Target,
 };
-pub use events::envelope::{UnknownEvents, Webhook, WebhookData};
-pub use events::ticket::{Chat, ChatMember, Members, Ticket, TicketCreated, TicketInfo, TicketMessage};
+pub use events::common::{ChatMember, Members};
+pub use events::envelope::{Webhook, WebhookData};
+pub use events::ticket::{Chat, Ticket, TicketCreated, TicketInfo, TicketMessage};
 pub use events::{is_known_event, sample_payload, EventData, KNOWN_EVENTS};
 pub use issue::{Issue, IssueCode, Position, Report, Severity};
 pub use model::Model;
+pub use options::UnknownEvents;

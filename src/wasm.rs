@@ -8,9 +8,9 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::api::{construct_event_to_js_json, signature_error_number, to_js_json, Options, Target};
-use crate::events::envelope::UnknownEvents;
 use crate::events::{sample_payload as sample, KNOWN_EVENTS};
 use crate::json::JsonWriter;
+use crate::options::UnknownEvents;
 use crate::signature::{self, ReplayWindow, SignatureError};
 
 /// Bit 0 of `flags`: strict mode.

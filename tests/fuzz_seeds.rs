@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use periskope_events::signature::{sign, verify};
+use periskope_events::signature::{check_keys, sign, verify};
 use periskope_events::{json, parse_event, to_js_json, Options, Target, KNOWN_EVENTS};
 
 /// `parse_text` and `parse_bytes`: every entry point answers with JSON.
@@ -32,6 +32,16 @@ fn replay_event(data: &[u8]) {
     }
 }
 
+/// `repeated`: a fragment repeated inside a payload; a bounded answer.
+#[path = "../fuzz/fuzz_targets/repeated_body.rs"]
+mod repeated_body;
+
+fn replay_repeated(data: &[u8]) {
+    let Some((body, target)) = repeated_body::body(data) else { return };
+    let out = to_js_json(body.as_bytes(), &repeated_body::options(), target, true);
+    assert!(out.len() <= periskope_events::memory_budget(body.len()));
+}
+
 /// `signature`: body, header and key split at 0xFF; a fresh signature always
 /// verifies and a changed body never does.
 fn replay_signature(data: &[u8]) {
@@ -40,7 +50,8 @@ fn replay_signature(data: &[u8]) {
     let header = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
     let key = parts.next().unwrap_or_default();
     let _ = verify(body, Some(&header), &[key]);
-    if key.is_empty() {
+    if let Err(e) = check_keys(&[key]) {
+        assert_eq!(verify(body, Some(&sign(body, key)), &[key]), Err(e));
         return;
     }
     let good = sign(body, key);
@@ -62,6 +73,7 @@ fn every_fuzz_seed_replays_through_its_target() {
             match name.as_str() {
                 "events" => replay_event(&input),
                 "signature" => replay_signature(&input),
+                "repeated" => replay_repeated(&input),
                 _ => replay_parse(&input),
             }
             count += 1;

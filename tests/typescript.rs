@@ -4,17 +4,11 @@
 //! with `UPDATE_DTS=1` to rewrite the file after changing a model.
 #![cfg(not(target_arch = "wasm32"))]
 
-use periskope_events::events::chat::ChatObject;
-use periskope_events::events::message::{Message, MessageType};
-use periskope_events::events::note::Note;
-use periskope_events::events::notification::{ChatNotification, NotificationType};
-use periskope_events::events::phone::{PhoneInfo, WaState};
-use periskope_events::events::reaction::Reaction;
-use periskope_events::events::ticket::{ChatType, TicketStatus};
+use std::collections::BTreeSet;
+
 use periskope_events::events::{EventFamily, KNOWN_EVENTS};
-use periskope_events::model::kinds::{EnumValues, Priority};
-use periskope_events::model::FieldInfo;
-use periskope_events::{Chat, ChatMember, Model, Ticket, TicketInfo, TicketMessage};
+use periskope_events::model::kinds::Priority;
+use periskope_events::model::{EnumInfo, FieldInfo, ModelInfo};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/types/models.d.ts");
 
@@ -33,10 +27,10 @@ fn jsdoc(out: &mut String, doc: &str, indent: &str) {
     }
 }
 
-fn model<'a, M: Model<'a>>(out: &mut String) {
-    let fields: &[FieldInfo] = M::FIELDS;
-    jsdoc(out, &format!("{}\nNormalized: every field is present, `null` when absent.", M::DOC), "");
-    out.push_str(&format!("export interface {} {{\n", M::TS_NAME));
+fn model(out: &mut String, m: &ModelInfo) {
+    let fields: &[FieldInfo] = m.fields;
+    jsdoc(out, &format!("{}\nNormalized: every field is present, `null` when absent.", m.doc), "");
+    out.push_str(&format!("export interface {} {{\n", m.ts_name));
     for f in fields {
         jsdoc(out, f.doc, "  ");
         let nullable = f.out_nullable && !f.required;
@@ -49,8 +43,8 @@ fn model<'a, M: Model<'a>>(out: &mut String) {
     out.push_str("  /** Fields this version does not know, passed through as sent. */\n");
     out.push_str("  [field: string]: unknown;\n}\n\n");
 
-    jsdoc(out, &format!("{}\nAs accepted: what real senders send, `null` included.", M::DOC), "");
-    out.push_str(&format!("export interface {}Input {{\n", M::TS_NAME));
+    jsdoc(out, &format!("{}\nAs accepted: what real senders send, `null` included.", m.doc), "");
+    out.push_str(&format!("export interface {}Input {{\n", m.ts_name));
     for f in fields {
         if f.required {
             out.push_str(&format!("  {}: {};\n", f.name, f.ts_in));
@@ -65,17 +59,47 @@ fn union(values: &[&str]) -> String {
     values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | ")
 }
 
-fn enum_type<E: EnumValues>(out: &mut String, doc: &str) {
-    jsdoc(out, doc, "");
-    out.push_str(&format!("export type {} = {} | (string & {{}});\n\n", E::TS, union(E::VALUES)));
+fn enum_type(out: &mut String, e: &EnumInfo) {
+    jsdoc(out, &format!("A {}; values outside the known ones are kept (with a warning).", e.what), "");
+    out.push_str(&format!("export type {} = {} | (string & {{}});\n\n", e.ts_name, union(e.values)));
+}
+
+/// Every model reachable from the registry's payload models, each once, in
+/// the order first reached (depth first), and every closed set of values
+/// their fields use: nothing here lists a model or an enum by hand, so a new
+/// event or field is declared as soon as it is in the registry.
+fn reachable() -> (Vec<&'static ModelInfo>, Vec<&'static EnumInfo>) {
+    fn visit(m: &'static ModelInfo, models: &mut Vec<&'static ModelInfo>, enums: &mut Vec<&'static EnumInfo>) {
+        if models.iter().any(|seen| seen.ts_name == m.ts_name) {
+            return;
+        }
+        models.push(m);
+        for field in m.fields {
+            if let Some(e) = field.values.filter(|e| e.ts_name != "string") {
+                if !enums.iter().any(|seen| seen.ts_name == e.ts_name) {
+                    enums.push(e);
+                }
+            }
+            if let Some(nested) = field.model {
+                visit(nested, models, enums);
+            }
+        }
+    }
+    let (mut models, mut enums) = (Vec::new(), Vec::new());
+    for family in EventFamily::ALL {
+        visit(family.model(), &mut models, &mut enums);
+    }
+    (models, enums)
 }
 
 fn generate() -> String {
     let mut out = String::from(
         "// Generated from the Rust models by tests/typescript.rs. Do not edit:\n// change the model, then run `UPDATE_DTS=1 cargo test --test typescript`.\n\n",
     );
-    enum_type::<TicketStatus>(&mut out, "A ticket status; values outside the known ones are kept (with a warning).");
-    enum_type::<ChatType>(&mut out, "A chat type; values outside the known ones are kept (with a warning).");
+    let (models, enums) = reachable();
+    for e in &enums {
+        enum_type(&mut out, e);
+    }
     out.push_str("/** A ticket priority: 0 none, 1 low, 2 medium, 3 high, 4 urgent. */\nexport type PriorityLevel = 0 | 1 | 2 | 3 | 4;\n\n");
     out.push_str(&format!("/** The label of a priority. */\nexport type PriorityLabel = {};\n\n", union(&Priority::LABELS)));
     out.push_str(
@@ -84,24 +108,10 @@ fn generate() -> String {
     out.push_str(
         "/** A serialized message id (`true_<chat>_<id>[_<participant>]`) split into its parts. */\nexport interface MessageIdParts {\n  /** Whether the organisation's phone sent the message. */\n  from_me: boolean;\n  /** The chat's id. */\n  chat_id: string;\n  /** WhatsApp's id of the message. */\n  id: string;\n  /** In groups, the author's id. */\n  participant: string | null;\n}\n\n",
     );
-    enum_type::<MessageType>(&mut out, "A message type; values outside the known ones are kept (with a warning).");
-    enum_type::<NotificationType>(
-        &mut out,
-        "A group notification's type; values outside the known ones are kept (with a warning).",
-    );
-    enum_type::<WaState>(&mut out, "WhatsApp Web's connection state; values outside the known ones are kept (with a warning).");
     out.push_str(WA_ID);
-    model::<TicketInfo>(&mut out);
-    model::<Ticket>(&mut out);
-    model::<Chat>(&mut out);
-    model::<ChatMember>(&mut out);
-    model::<TicketMessage>(&mut out);
-    model::<Message>(&mut out);
-    model::<ChatObject>(&mut out);
-    model::<ChatNotification>(&mut out);
-    model::<Reaction>(&mut out);
-    model::<Note>(&mut out);
-    model::<PhoneInfo>(&mut out);
+    for m in &models {
+        model(&mut out, m);
+    }
     out.push_str("/** The normalized payload of `ticket.created`. */\nexport type TicketCreated = TicketInfo;\n");
     out.push_str("/** A `ticket.created` payload as accepted. */\nexport type TicketCreatedInput = TicketInfoInput;\n\n");
     event_map(&mut out, "EventDataMap", "The normalized payload of each known event.", "");
@@ -164,4 +174,30 @@ fn models_d_ts_matches_the_rust_models() {
         committed == generated,
         "pkg-template/types/models.d.ts is out of date: run `UPDATE_DTS=1 cargo test --test typescript`"
     );
+}
+
+#[test]
+fn every_model_and_enum_is_reached_from_the_registry() {
+    let (models, enums) = reachable();
+    let names: BTreeSet<&str> = models.iter().map(|m| m.ts_name).collect();
+    for want in [
+        "TicketInfo",
+        "Ticket",
+        "Chat",
+        "ChatMember",
+        "TicketMessage",
+        "Message",
+        "ChatObject",
+        "ChatNotification",
+        "Reaction",
+        "Note",
+        "PhoneInfo",
+    ] {
+        assert!(names.contains(want), "{want} is not reachable from the registry");
+    }
+    let enums: BTreeSet<&str> = enums.iter().map(|e| e.ts_name).collect();
+    for want in ["TicketStatus", "ChatType", "MessageType", "NotificationType", "WaState"] {
+        assert!(enums.contains(want), "{want} is not reachable from the registry");
+    }
+    assert_eq!(KNOWN_EVENTS.len(), 20);
 }

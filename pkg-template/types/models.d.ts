@@ -7,6 +7,15 @@ export type TicketStatus = 'open' | 'inprogress' | 'closed' | 'archived' | (stri
 /** A chat type; values outside the known ones are kept (with a warning). */
 export type ChatType = 'user' | 'group' | 'business' | 'unknown' | (string & {});
 
+/** A message type; values outside the known ones are kept (with a warning). */
+export type MessageType = 'chat' | 'sticker' | 'image' | 'video' | 'document' | 'vcard' | 'multi_vcard' | 'audio' | 'ptt' | 'poll_creation' | 'location' | 'ciphertext' | (string & {});
+
+/** A notification type; values outside the known ones are kept (with a warning). */
+export type NotificationType = 'add' | 'remove' | 'promote' | 'demote' | 'invite' | 'leave' | 'announce_true' | 'announce_false' | 'restrict_true' | 'restrict_false' | 'memberaddmode_true' | 'memberaddmode_false' | 'subject' | 'desc' | 'call' | (string & {});
+
+/** A WhatsApp state; values outside the known ones are kept (with a warning). */
+export type WaState = 'CONNECTED' | 'DISCONNECTED' | 'OPENING' | 'PAIRING' | 'UNPAIRED' | 'UNPAIRED_IDLE' | 'CONFLICT' | 'TIMEOUT' | 'UNLAUNCHED' | 'PROXYBLOCK' | 'TOS_BLOCK' | 'SMB_TOS_BLOCK' | 'DEPRECATED_VERSION' | (string & {});
+
 /** A ticket priority: 0 none, 1 low, 2 medium, 3 high, 4 urgent. */
 export type PriorityLevel = 0 | 1 | 2 | 3 | 4;
 
@@ -34,15 +43,6 @@ export interface MessageIdParts {
   /** In groups, the author's id. */
   participant: string | null;
 }
-
-/** A message type; values outside the known ones are kept (with a warning). */
-export type MessageType = 'chat' | 'sticker' | 'image' | 'video' | 'document' | 'vcard' | 'multi_vcard' | 'audio' | 'ptt' | 'poll_creation' | 'location' | 'ciphertext' | (string & {});
-
-/** A group notification's type; values outside the known ones are kept (with a warning). */
-export type NotificationType = 'add' | 'remove' | 'promote' | 'demote' | 'invite' | 'leave' | 'announce_true' | 'announce_false' | 'restrict_true' | 'restrict_false' | 'memberaddmode_true' | 'memberaddmode_false' | 'subject' | 'desc' | 'call' | (string & {});
-
-/** WhatsApp Web's connection state; values outside the known ones are kept (with a warning). */
-export type WaState = 'CONNECTED' | 'DISCONNECTED' | 'OPENING' | 'PAIRING' | 'UNPAIRED' | 'UNPAIRED_IDLE' | 'CONFLICT' | 'TIMEOUT' | 'UNLAUNCHED' | 'PROXYBLOCK' | 'TOS_BLOCK' | 'SMB_TOS_BLOCK' | 'DEPRECATED_VERSION' | (string & {});
 
 /**
  * WhatsApp's id object of a message, reaction or notification, always with snake_case keys
@@ -177,7 +177,8 @@ export interface TicketInput {
 }
 
 /**
- * The chat a ticket belongs to.
+ * The chat a ticket belongs to (Periskope's `ChatInfoType`: the fields
+ * of a chat object, with `chat_labels` in place of `labels`).
  * Normalized: every field is present, `null` when absent.
  */
 export interface Chat {
@@ -209,12 +210,85 @@ export interface Chat {
   custom_properties: Record<string, string | null> | null;
   /** The group's description. */
   group_description: string | null;
+  /** When the chat was last changed, as UTC ISO 8601 with milliseconds. */
+  updated_at: string | null;
+  /** Label ids (`{ "label-...": true }`), as sent. */
+  label_ids: Record<string, unknown> | null;
+  /** How many members the chat has. */
+  member_count: number | null;
+  /** The assignee's email, trimmed and lowercased. */
+  assigned_to: string | null;
+  /** Who started the chat: an email (trimmed, lowercased) or a word such as `api`. */
+  initiated_by: string | null;
+  /** Which members of the organisation may see the chat (`{ email: boolean }`), as sent. */
+  chat_access: Record<string, unknown> | null;
+  /** Whether the organisation's phone left the group. */
+  is_exited: boolean | null;
+  /** Whether the chat is archived. */
+  is_archived: boolean | null;
+  /** Whether the chat is pinned. */
+  is_pinned: boolean | null;
+  /** Whether only admins may edit the group's info. */
+  info_admins_only: boolean | null;
+  /** Whether only admins may send messages. */
+  messages_admins_only: boolean | null;
+  /** Whether only admins may add members. */
+  add_members_admins_only: boolean | null;
+  /** The phone that last handled the chat. */
+  active_phone: string | null;
+  /** The organisation's phones in the chat. */
+  chat_org_phones: string[];
+  /** The latest message, as sent. */
+  latest_message: Record<string, unknown> | null;
+  /** When the latest message was sent, as the epoch number sent. */
+  latest_message_timestamp: number | null;
+  /** When the latest message was sent, per key (`{ [key]: number | null }`), as sent. */
+  latest_message_timestamp_map: Record<string, unknown> | null;
+  /** When the organisation was last mentioned, as UTC ISO 8601 with milliseconds. */
+  latest_mention_at: string | null;
+  /** Unread messages. */
+  message_unread_count: number | null;
+  /** Unread messages per member, as sent. */
+  unread_count: Record<string, unknown> | null;
+  /** Flagged messages. */
+  flag_count: number | null;
+  /** Flagged messages per member, as sent. */
+  flag_count_map: Record<string, unknown> | null;
+  /** When the chat was closed, as the epoch number sent. */
+  closed_at: number | null;
+  /** The snooze (`snooze_until`, `snooze_message`, `snooze_by`), as sent. */
+  snooze_metadata: Record<string, unknown> | null;
+  /** Pinned messages (`message_id`, `pinned_at`, `expires_at`), as sent. */
+  pinned_messages: unknown | null;
+  /** The community the group belongs to. */
+  parent_community_id: string | null;
+  /** Chat access that overrides the organisation's rules, as sent. */
+  override_chat_access: unknown | null;
+  /** The AI agent's state (`is_active`, `activation_state`...), as sent. */
+  ai_metadata: Record<string, unknown> | null;
+  /** WhatsApp's group metadata, as sent. */
+  group_metadata: Record<string, unknown> | null;
+  /** Unread counts per member, as sent. */
+  member_unread_count: Record<string, unknown> | null;
+  /** When each member closed the chat, as sent. */
+  member_closed_at: Record<string, unknown> | null;
+  /** Chats shared with this one. */
+  common_chats: string[];
+  /** The HubSpot record linked to the chat, as sent. */
+  hubspot_metadata: Record<string, unknown> | null;
+  /** The Freshdesk record linked to the chat, as sent. */
+  freshdesk_metadata: Record<string, unknown> | null;
+  /** The Zoho Desk record linked to the chat, as sent. */
+  zohodesk_metadata: Record<string, unknown> | null;
+  /** The Zoho CRM record linked to the chat, as sent. */
+  zohocrm_metadata: Record<string, unknown> | null;
   /** Fields this version does not know, passed through as sent. */
   [field: string]: unknown;
 }
 
 /**
- * The chat a ticket belongs to.
+ * The chat a ticket belongs to (Periskope's `ChatInfoType`: the fields
+ * of a chat object, with `chat_labels` in place of `labels`).
  * As accepted: what real senders send, `null` included.
  */
 export interface ChatInput {
@@ -231,11 +305,48 @@ export interface ChatInput {
   invite_link?: string | null;
   custom_properties?: Record<string, string | number | boolean | null> | null;
   group_description?: string | null;
+  updated_at?: string | number | null;
+  label_ids?: object | string | null;
+  member_count?: number | string | null;
+  assigned_to?: string | null;
+  initiated_by?: string | null;
+  chat_access?: object | string | null;
+  is_exited?: boolean | null;
+  is_archived?: boolean | null;
+  is_pinned?: boolean | null;
+  info_admins_only?: boolean | null;
+  messages_admins_only?: boolean | null;
+  add_members_admins_only?: boolean | null;
+  active_phone?: string | null;
+  chat_org_phones?: string[] | string | null;
+  latest_message?: object | string | null;
+  latest_message_timestamp?: number | string | null;
+  latest_message_timestamp_map?: object | string | null;
+  latest_mention_at?: string | number | null;
+  message_unread_count?: number | string | null;
+  unread_count?: object | string | null;
+  flag_count?: number | string | null;
+  flag_count_map?: object | string | null;
+  closed_at?: number | string | null;
+  snooze_metadata?: object | string | null;
+  pinned_messages?: unknown | null;
+  parent_community_id?: string | null;
+  override_chat_access?: unknown | null;
+  ai_metadata?: object | string | null;
+  group_metadata?: object | string | null;
+  member_unread_count?: object | string | null;
+  member_closed_at?: object | string | null;
+  common_chats?: string[] | string | null;
+  hubspot_metadata?: object | string | null;
+  freshdesk_metadata?: object | string | null;
+  zohodesk_metadata?: object | string | null;
+  zohocrm_metadata?: object | string | null;
   [field: string]: unknown;
 }
 
 /**
- * A member of a chat.
+ * A member of a chat (Periskope's `ChatMemberType`: the participant's
+ * and the contact's fields).
  * Normalized: every field is present, `null` when absent.
  */
 export interface ChatMember {
@@ -265,12 +376,57 @@ export interface ChatMember {
   contact_image: string | null;
   /** Labels, split from `"label1, label2"`. */
   contact_labels: string[];
+  /** WhatsApp's id of the contact, as sent. */
+  id: unknown | null;
+  /** The contact's linked-device id (LID), as sent. */
+  contact_lid: string | null;
+  /** The contact's kind, as sent. */
+  contact_type: string | null;
+  /** The contact's phone number. */
+  number: string | null;
+  /** The contact's name as saved on the organisation's phone. */
+  name: string | null;
+  /** The name the contact shows on WhatsApp. */
+  pushname: string | null;
+  /** A short form of the contact's name. */
+  short_name: string | null;
+  /** The contact's name in Periskope. */
+  periskope_name: string | null;
+  /** A business's verified name. */
+  verified_name: string | null;
+  /** A business's verification level, as the number sent. */
+  verified_level: number | null;
+  /** The WhatsApp Business profile, as sent. */
+  business_profile: unknown | null;
+  /** Label ids (`{ "label-...": true }`), as sent: any JSON, as the SDK types it. */
+  label_ids: unknown | null;
+  /** Whether the organisation's phone blocked the contact. */
+  is_blocked: boolean | null;
+  /** Whether the contact is a WhatsApp Business account. */
+  is_business: boolean | null;
+  /** Whether the contact is an enterprise account. */
+  is_enterprise: boolean | null;
+  /** Whether the contact is a group. */
+  is_group: boolean | null;
+  /** Whether the contact is the organisation's phone itself. */
+  is_me: boolean | null;
+  /** Whether the contact is saved on the organisation's phone. */
+  is_my_contact: boolean | null;
+  /** Whether the contact is a person. */
+  is_user: boolean | null;
+  /** Whether the contact is on WhatsApp. */
+  is_wa_contact: boolean | null;
+  /** Whether the contact was imported into Periskope. */
+  is_imported: boolean | null;
+  /** When the contact was last changed, as UTC ISO 8601 with milliseconds. */
+  updated_at: string | null;
   /** Fields this version does not know, passed through as sent. */
   [field: string]: unknown;
 }
 
 /**
- * A member of a chat.
+ * A member of a chat (Periskope's `ChatMemberType`: the participant's
+ * and the contact's fields).
  * As accepted: what real senders send, `null` included.
  */
 export interface ChatMemberInput {
@@ -285,6 +441,28 @@ export interface ChatMemberInput {
   contact_color?: string | null;
   contact_image?: string | null;
   contact_labels?: string | string[] | null;
+  id?: unknown | null;
+  contact_lid?: string | null;
+  contact_type?: string | null;
+  number?: string | null;
+  name?: string | null;
+  pushname?: string | null;
+  short_name?: string | null;
+  periskope_name?: string | null;
+  verified_name?: string | null;
+  verified_level?: number | string | null;
+  business_profile?: unknown | null;
+  label_ids?: unknown | null;
+  is_blocked?: boolean | null;
+  is_business?: boolean | null;
+  is_enterprise?: boolean | null;
+  is_group?: boolean | null;
+  is_me?: boolean | null;
+  is_my_contact?: boolean | null;
+  is_user?: boolean | null;
+  is_wa_contact?: boolean | null;
+  is_imported?: boolean | null;
+  updated_at?: string | number | null;
   [field: string]: unknown;
 }
 
@@ -452,6 +630,12 @@ export interface Message {
   raw_data: Record<string, unknown> | null;
   /** Whether it is a private note. */
   is_private_note: boolean | null;
+  /** The send request it came from (`chat_id`, `body`, `media`, `job_id`...), as sent. */
+  message_payload: Record<string, unknown> | null;
+  /** A search result's highlight, as the number sent. */
+  highlight: number | null;
+  /** Periskope's full-text search vector (a Postgres `tsvector`), as sent. */
+  fts: unknown | null;
   /** Fields this version does not know, passed through as sent. */
   [field: string]: unknown;
 }
@@ -515,6 +699,9 @@ export interface MessageInput {
   delivery_info?: object | string | null;
   raw_data?: object | string | null;
   is_private_note?: boolean | null;
+  message_payload?: object | string | null;
+  highlight?: number | string | null;
+  fts?: unknown | null;
   [field: string]: unknown;
 }
 
@@ -584,6 +771,8 @@ export interface ChatObject {
   latest_message: Record<string, unknown> | null;
   /** When the latest message was sent, as the epoch number sent. */
   latest_message_timestamp: number | null;
+  /** When the latest message was sent, per key (`{ [key]: number | null }`), as sent. */
+  latest_message_timestamp_map: Record<string, unknown> | null;
   /** When the organisation was last mentioned, as UTC ISO 8601 with milliseconds. */
   latest_mention_at: string | null;
   /** Unread messages. */
@@ -661,6 +850,7 @@ export interface ChatObjectInput {
   chat_org_phones?: string[] | string | null;
   latest_message?: object | string | null;
   latest_message_timestamp?: number | string | null;
+  latest_message_timestamp_map?: object | string | null;
   latest_mention_at?: string | number | null;
   message_unread_count?: number | string | null;
   unread_count?: object | string | null;

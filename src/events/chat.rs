@@ -3,7 +3,7 @@
 //! `labels`).
 //!
 //! Named `ChatObject` because `Chat` is the smaller chat of a ticket's
-//! payload ([`super::ticket::Chat`]).
+//! payload ([`Chat`](crate::Chat)).
 //!
 //! Required (present and not `null`): `chat_id`, the one field the SDK's type
 //! overrides to a non-null string (every `view_chats` column is nullable).
@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use super::ticket::{ChatType, Members};
+use super::common::{ChatType, Members};
 use crate::issue::IssueCode;
 use crate::json::{Member, Value};
 use crate::model::kinds::{
@@ -92,6 +92,8 @@ model! {
         latest_message: JsonObject<'a>,
         /// When the latest message was sent, as the epoch number sent.
         latest_message_timestamp: Number<'a>,
+        /// When the latest message was sent, per key (`{ [key]: number | null }`), as sent.
+        latest_message_timestamp_map: JsonObject<'a>,
         /// When the organisation was last mentioned, as UTC ISO 8601 with milliseconds.
         latest_mention_at: Timestamp,
         /// Unread messages.

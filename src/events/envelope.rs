@@ -8,19 +8,7 @@ use crate::issue::IssueCode;
 use crate::json::{JsonWriter, Kind, Member, Value};
 use crate::model::kinds::{Timestamp, Uuid};
 use crate::model::{check_derived, read_field, Cx, Extra, FieldKind};
-
-/// What to do with an event name this version does not know.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum UnknownEvents {
-    /// Pass it through with its data as sent, with an `unknown_event`
-    /// warning (an error with `strict`).
-    #[default]
-    Warn,
-    /// Reject it with an `unknown_event` error.
-    Error,
-    /// Pass it through silently.
-    Ignore,
-}
+use crate::options::{Options, UnknownEvents};
 
 /// A webhook's payload.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,7 +71,7 @@ pub(crate) fn read_event_name<'a>(members: &[Member<'a>], object: &Value<'a>, cx
 /// The envelope's `timestamp` in milliseconds, read by its field's rule on
 /// its own (issues discarded), for the replay window when the rest of the
 /// envelope cannot be read.
-pub(crate) fn read_timestamp_alone(root: &Value<'_>, src: &str, options: &crate::api::Options) -> Option<i64> {
+pub(crate) fn read_timestamp_alone(root: &Value<'_>, src: &str, options: &Options) -> Option<i64> {
     let member = root.as_object()?.iter().find(|m| m.key == "timestamp")?;
     let mut scratch = Cx::new(src, options, usize::MAX);
     read_field::<Timestamp>(&member.key, &member.value, true, &mut scratch).map(|t| t.millis)

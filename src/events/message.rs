@@ -16,46 +16,22 @@
 //!   without a warning since text is its documented form (see [`Ack`]).
 //! - `forwarding_score` and `flag_response_time` are numbers; `"0"` becomes
 //!   `0` with a `coerced_value` warning (see [`Number`]).
-//! - `links`, `location`, `invite_v4` and `reactions` have no documented shape
-//!   and are kept exactly as sent, so `links: "[]"` stays a string.
+//! - `links`, `location`, `invite_v4`, `reactions` and `fts` have no
+//!   documented shape and are kept exactly as sent, so `links: "[]"` stays a
+//!   string.
 //! - `message_id`, `from_me`, `chat_id` and `id` must agree; where they do
 //!   not, an `inconsistent_value` warning says which.
 
 use std::borrow::Cow;
 
+use super::common::MessageType;
 use crate::issue::IssueCode;
 use crate::json::{Member, Value};
 use crate::model::kinds::{
-    Ack, Actor, ChatIdField, EnumText, EnumValues, Json, JsonObject, MessageIdField, Number, PhoneId, StringList, Timestamp,
-    Uuid, WaId,
+    Ack, Actor, ChatIdField, EnumText, Json, JsonObject, MessageIdField, Number, PhoneId, StringList, Timestamp, Uuid, WaId,
 };
 use crate::model::{model, Cx};
 use crate::normalize;
-
-/// Message types: the SDK's `SUPPORTED_TYPES` (`chat`, `sticker`, `image`,
-/// `video`, `document`, `vcard`, `multi_vcard`, `audio`, `ptt`,
-/// `poll_creation`, `location`, `ciphertext`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MessageType;
-
-impl EnumValues for MessageType {
-    const VALUES: &'static [&'static str] = &[
-        "chat",
-        "sticker",
-        "image",
-        "video",
-        "document",
-        "vcard",
-        "multi_vcard",
-        "audio",
-        "ptt",
-        "poll_creation",
-        "location",
-        "ciphertext",
-    ];
-    const WHAT: &'static str = "message type";
-    const TS: &'static str = "MessageType";
-}
 
 model! {
     /// A WhatsApp message: the payload of every `message.*` event
@@ -167,6 +143,12 @@ model! {
         raw_data: JsonObject<'a>,
         /// Whether it is a private note.
         is_private_note: bool,
+        /// The send request it came from (`chat_id`, `body`, `media`, `job_id`...), as sent.
+        message_payload: JsonObject<'a>,
+        /// A search result's highlight, as the number sent.
+        highlight: Number<'a>,
+        /// Periskope's full-text search vector (a Postgres `tsvector`), as sent.
+        fts: Json<'a>,
     }
     check = check_message;
 }

@@ -1,5 +1,10 @@
-//! The payload models of Periskope's events, one module per family, and the
-//! dispatch from an event name to its model.
+//! The payload models of Periskope's events, one module per family, and
+//! the registry that ties each event name to its family's model.
+//!
+//! Layers, from the bottom: [`common`] holds the kinds several families
+//! share; each family module (`ticket`, `message`, ...) holds its models and
+//! imports no other family; the registry below names every event once;
+//! [`envelope`] reads the webhook around a payload.
 //!
 //! | events | payload | model |
 //! | --- | --- | --- |
@@ -15,6 +20,7 @@ use crate::json::{JsonWriter, Value};
 use crate::model::{read_model, Cx, Model};
 
 pub mod chat;
+pub mod common;
 pub mod envelope;
 pub mod message;
 pub mod note;
@@ -31,59 +37,187 @@ use phone::PhoneInfo;
 use reaction::Reaction;
 use ticket::TicketInfo;
 
-/// Every event the official SDK sends (its `WebhookEvents`), each with a
-/// model.
-pub const KNOWN_EVENTS: &[&str] = &[
-    "chat.created",
-    "chat.notification.created",
-    "chat.custom_properties.updated",
-    "message.created",
-    "message.updated",
-    "message.deleted",
-    "message.ack.updated",
-    "message.flagged",
-    "message.unflagged",
-    "message.ticket.attached",
-    "reaction.created",
-    "reaction.updated",
-    "ticket.created",
-    "ticket.updated",
-    "ticket.deleted",
-    "org.phone.updated",
-    "org.phone.connected",
-    "org.phone.disconnected",
-    "org.phone.qr",
-    "note.created",
-];
+/// Declares the registry: the families, each with its payload model, how
+/// its payload is read and which field identifies its entity; then every
+/// event with its family. Everything that lists events or families is
+/// generated from it: [`KNOWN_EVENTS`], [`EventFamily`], [`EventData`], the
+/// dispatch from a name to its reader, the entity ids of dedup keys, the
+/// samples (`tests/fixtures/<event>/valid/sample.json`, read at compile time,
+/// so an event without its sample does not build), and through
+/// [`EventFamily::ALL`] and [`crate::model::ModelInfo`] the TypeScript
+/// declarations and the README's events table (tests/typescript.rs,
+/// tests/registry.rs).
+macro_rules! registry {
+    (
+        families {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $family:ident($model:ident) as $sdk:literal read $reader:path,
+                    entity $entity_field:literal = |$payload:ident| $entity:expr;
+            )*
+        }
+        events {
+            $( $event:literal => $event_family:ident, )*
+        }
+    ) => {
+        /// The payload type an event carries: events of one family share a model.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum EventFamily {
+            $( $(#[doc = $fdoc])* $family, )*
+        }
 
-/// The family of each of [`KNOWN_EVENTS`], index for index.
-const FAMILIES: [EventFamily; 20] = {
-    use EventFamily::*;
-    [
-        Chat,
-        ChatNotification,
-        Chat,
-        Message,
-        Message,
-        Message,
-        Message,
-        Message,
-        Message,
-        Message,
-        Reaction,
-        Reaction,
-        Ticket,
-        Ticket,
-        Ticket,
-        Phone,
-        Phone,
-        Phone,
-        Phone,
-        Note,
-    ]
-};
+        /// An event's normalized payload, by family. Each model is boxed: they
+        /// differ in size by kilobytes, and the enum moves around.
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum EventData<'a> {
+            $( $(#[doc = $fdoc])* $family(Box<$model<'a>>), )*
+        }
 
-const _: () = assert!(KNOWN_EVENTS.len() == FAMILIES.len());
+        /// Every event the official SDK sends (its `WebhookEvents`), each with a
+        /// model.
+        pub const KNOWN_EVENTS: &[&str] = &[$($event,)*];
+
+        /// The registry's events: name, family, sample payload.
+        const EVENTS: &[(&str, EventFamily, &str)] = &[
+            $( ($event, EventFamily::$event_family,
+                include_str!(concat!("../../tests/fixtures/", $event, "/valid/sample.json"))), )*
+        ];
+
+        impl EventFamily {
+            /// Every family, in the registry's order.
+            pub const ALL: &'static [EventFamily] = &[$(EventFamily::$family,)*];
+
+            /// The family of a known event; `None` for any other name.
+            pub fn of(event: &str) -> Option<EventFamily> {
+                EVENTS.iter().find(|(name, _, _)| *name == event).map(|(_, family, _)| *family)
+            }
+
+            /// The family's payload model: its TypeScript name, fields and
+            /// nested models.
+            pub const fn model(self) -> &'static $crate::model::ModelInfo {
+                match self {
+                    $( EventFamily::$family => &<$model<'static> as $crate::model::Model<'static>>::INFO, )*
+                }
+            }
+
+            /// The TypeScript name of the family's normalized payload (its input
+            /// type adds `Input`).
+            pub const fn ts_name(self) -> &'static str {
+                self.model().ts_name
+            }
+
+            /// The name of the official SDK's type for the family's payload
+            /// (in `@periskope/types`).
+            pub const fn sdk_type(self) -> &'static str {
+                match self {
+                    $( EventFamily::$family => $sdk, )*
+                }
+            }
+
+            /// The events of the family, in the registry's order.
+            pub fn events(self) -> impl Iterator<Item = &'static str> {
+                EVENTS.iter().filter(move |(_, family, _)| *family == self).map(|(name, _, _)| *name)
+            }
+
+            /// The field [`EventData::entity_id`] reads, as a path in the payload.
+            pub const fn entity_id_field(self) -> &'static str {
+                match self {
+                    $( EventFamily::$family => $entity_field, )*
+                }
+            }
+        }
+
+        /// Reads `value` as the payload of `event`.
+        ///
+        /// `None`, with nothing recorded, for an event not in [`KNOWN_EVENTS`] (the
+        /// caller decides what an unknown event means); `None` with an
+        /// `invalid_type` error when the payload is not an object. A `ticket.*`
+        /// payload may be a bare ticket (with a `bare_ticket` warning).
+        pub(crate) fn read_event_data<'a>(event: &str, value: &Value<'a>, cx: &mut Cx<'a>) -> Option<EventData<'a>> {
+            Some(match EventFamily::of(event)? {
+                $( EventFamily::$family => EventData::$family(Box::new($reader(value, cx)?)), )*
+            })
+        }
+
+        impl EventData<'_> {
+            /// The payload's family.
+            pub fn family(&self) -> EventFamily {
+                match self {
+                    $( EventData::$family(_) => EventFamily::$family, )*
+                }
+            }
+
+            /// The id of the entity the event is about, for a deduplication
+            /// key: the field [`EventFamily::entity_id_field`] names. `None`
+            /// when that field is absent.
+            pub fn entity_id(&self) -> Option<&str> {
+                match self {
+                    $( EventData::$family($payload) => $entity, )*
+                }
+            }
+
+            /// Writes the normalized payload as compact JSON.
+            pub fn write_json(&self, w: &mut JsonWriter) {
+                match self {
+                    $( EventData::$family(payload) => payload.write_json(w), )*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    families {
+        /// `ticket.*`: [`TicketInfo`] (a bare ticket is read as one, with a warning).
+        Ticket(TicketInfo) as "TicketInfoType" read ticket::read_ticket_info,
+            entity "ticket.ticket_id" = |info| info.ticket.as_ref()?.ticket_id.as_deref();
+        /// Every `message.*` event: [`Message`].
+        Message(Message) as "ObjMessageType" read read_model,
+            entity "message_id" = |message| message.message_id.as_ref().map(|id| &*id.0);
+        /// `chat.created`, `chat.custom_properties.updated`: [`ChatObject`].
+        Chat(ChatObject) as "ObjChatType" read read_model,
+            entity "chat_id" = |chat| chat.chat_id.as_ref().map(|id| &*id.0);
+        /// `chat.notification.created`: [`ChatNotification`].
+        ChatNotification(ChatNotification) as "ObjChatNotificationType" read read_model,
+            entity "notification_id" = |notification| notification.notification_id.as_deref();
+        /// `reaction.created`, `reaction.updated`: [`Reaction`]. The entity is the
+        /// reaction, not the reacted-to message: two reactions to one message
+        /// are two entities.
+        Reaction(Reaction) as "ObjReactionType" read read_model,
+            entity "reaction_id" = |reaction| reaction.reaction_id.as_deref();
+        /// `note.created`: [`Note`]. The entity id is `message_id` (a
+        /// `true_<uuid>_api` id), or `unique_id` when `message_id` was unusable.
+        Note(Note) as "ObjNoteType" read read_model,
+            entity "message_id" = |note| note.message_id.as_deref().or(note.unique_id.as_ref().map(|id| &*id.0));
+        /// Every `org.phone.*` event: [`PhoneInfo`].
+        Phone(PhoneInfo) as "PhoneInfoType" read read_model,
+            entity "phone_id" = |phone| phone.phone_id.as_deref();
+    }
+    events {
+        "chat.created" => Chat,
+        "chat.notification.created" => ChatNotification,
+        "chat.custom_properties.updated" => Chat,
+        "message.created" => Message,
+        "message.updated" => Message,
+        "message.deleted" => Message,
+        "message.ack.updated" => Message,
+        "message.flagged" => Message,
+        "message.unflagged" => Message,
+        "message.ticket.attached" => Message,
+        "reaction.created" => Reaction,
+        "reaction.updated" => Reaction,
+        "ticket.created" => Ticket,
+        "ticket.updated" => Ticket,
+        "ticket.deleted" => Ticket,
+        "org.phone.updated" => Phone,
+        "org.phone.connected" => Phone,
+        "org.phone.disconnected" => Phone,
+        "org.phone.qr" => Phone,
+        "note.created" => Note,
+    }
+}
 
 /// Whether `name` is one of [`KNOWN_EVENTS`] (exactly: names are
 /// case-sensitive, as Periskope sends them).
@@ -91,143 +225,7 @@ pub fn is_known_event(name: &str) -> bool {
     EventFamily::of(name).is_some()
 }
 
-/// The payload type an event carries: events of one family share a model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EventFamily {
-    /// `ticket.*`: [`TicketInfo`].
-    Ticket,
-    /// `message.*`: [`Message`].
-    Message,
-    /// `chat.created`, `chat.custom_properties.updated`: [`ChatObject`].
-    Chat,
-    /// `chat.notification.created`: [`ChatNotification`].
-    ChatNotification,
-    /// `reaction.*`: [`Reaction`].
-    Reaction,
-    /// `note.created`: [`Note`].
-    Note,
-    /// `org.phone.*`: [`PhoneInfo`].
-    Phone,
-}
-
-impl EventFamily {
-    /// The family of a known event; `None` for any other name.
-    pub fn of(event: &str) -> Option<EventFamily> {
-        KNOWN_EVENTS.iter().position(|known| *known == event).and_then(|i| FAMILIES.get(i).copied())
-    }
-
-    /// The TypeScript name of the family's normalized payload (its input
-    /// type adds `Input`).
-    pub const fn ts_name(self) -> &'static str {
-        match self {
-            EventFamily::Ticket => TicketInfo::TS_NAME,
-            EventFamily::Message => Message::TS_NAME,
-            EventFamily::Chat => ChatObject::TS_NAME,
-            EventFamily::ChatNotification => ChatNotification::TS_NAME,
-            EventFamily::Reaction => Reaction::TS_NAME,
-            EventFamily::Note => Note::TS_NAME,
-            EventFamily::Phone => PhoneInfo::TS_NAME,
-        }
-    }
-
-    /// The field [`EventData::entity_id`] reads, as a path in the payload.
-    pub const fn entity_id_field(self) -> &'static str {
-        match self {
-            EventFamily::Ticket => "ticket.ticket_id",
-            EventFamily::Message => "message_id",
-            EventFamily::Chat => "chat_id",
-            EventFamily::ChatNotification => "notification_id",
-            EventFamily::Reaction => "reaction_id",
-            EventFamily::Note => "message_id",
-            EventFamily::Phone => "phone_id",
-        }
-    }
-}
-
-/// An event's normalized payload, by family. Each model is boxed: they
-/// differ in size by kilobytes, and the enum moves around.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EventData<'a> {
-    /// `ticket.created`, `ticket.updated`, `ticket.deleted`.
-    Ticket(Box<TicketInfo<'a>>),
-    /// Every `message.*` event.
-    Message(Box<Message<'a>>),
-    /// `chat.created`, `chat.custom_properties.updated`.
-    Chat(Box<ChatObject<'a>>),
-    /// `chat.notification.created`.
-    ChatNotification(Box<ChatNotification<'a>>),
-    /// `reaction.created`, `reaction.updated`.
-    Reaction(Box<Reaction<'a>>),
-    /// `note.created`.
-    Note(Box<Note<'a>>),
-    /// Every `org.phone.*` event.
-    Phone(Box<PhoneInfo<'a>>),
-}
-
-/// Reads `value` as the payload of `event`.
-///
-/// `None`, with nothing recorded, for an event not in [`KNOWN_EVENTS`] (the
-/// caller decides what an unknown event means); `None` with an
-/// `invalid_type` error when the payload is not an object. A `ticket.*`
-/// payload may be a bare ticket (with a `bare_ticket` warning).
-pub(crate) fn read_event_data<'a>(event: &str, value: &Value<'a>, cx: &mut Cx<'a>) -> Option<EventData<'a>> {
-    Some(match EventFamily::of(event)? {
-        EventFamily::Ticket => EventData::Ticket(Box::new(crate::api::read_ticket_info(value, cx)?)),
-        EventFamily::Message => EventData::Message(Box::new(read_model(value, cx)?)),
-        EventFamily::Chat => EventData::Chat(Box::new(read_model(value, cx)?)),
-        EventFamily::ChatNotification => EventData::ChatNotification(Box::new(read_model(value, cx)?)),
-        EventFamily::Reaction => EventData::Reaction(Box::new(read_model(value, cx)?)),
-        EventFamily::Note => EventData::Note(Box::new(read_model(value, cx)?)),
-        EventFamily::Phone => EventData::Phone(Box::new(read_model(value, cx)?)),
-    })
-}
-
 impl EventData<'_> {
-    /// The payload's family.
-    pub fn family(&self) -> EventFamily {
-        match self {
-            EventData::Ticket(_) => EventFamily::Ticket,
-            EventData::Message(_) => EventFamily::Message,
-            EventData::Chat(_) => EventFamily::Chat,
-            EventData::ChatNotification(_) => EventFamily::ChatNotification,
-            EventData::Reaction(_) => EventFamily::Reaction,
-            EventData::Note(_) => EventFamily::Note,
-            EventData::Phone(_) => EventFamily::Phone,
-        }
-    }
-
-    /// The id of the entity the event is about, for a deduplication key:
-    /// `ticket.ticket_id` for tickets, `message_id` for messages, `chat_id`
-    /// for chats, `notification_id` for notifications, `reaction_id` for
-    /// reactions (not the reacted-to message's id: two reactions to one
-    /// message are two entities), `message_id` for notes (their
-    /// `true_<uuid>_api` id, or `unique_id` when `message_id` was unusable)
-    /// and `phone_id` for phones. `None` when that field is absent.
-    pub fn entity_id(&self) -> Option<&str> {
-        match self {
-            EventData::Ticket(info) => info.ticket.as_ref()?.ticket_id.as_deref(),
-            EventData::Message(message) => message.message_id.as_ref().map(|id| &*id.0),
-            EventData::Chat(chat) => chat.chat_id.as_ref().map(|id| &*id.0),
-            EventData::ChatNotification(notification) => notification.notification_id.as_deref(),
-            EventData::Reaction(reaction) => reaction.reaction_id.as_deref(),
-            EventData::Note(note) => note.message_id.as_deref().or(note.unique_id.as_ref().map(|id| &*id.0)),
-            EventData::Phone(phone) => phone.phone_id.as_deref(),
-        }
-    }
-
-    /// Writes the normalized payload as compact JSON.
-    pub fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            EventData::Ticket(info) => info.write_json(w),
-            EventData::Message(message) => message.write_json(w),
-            EventData::Chat(chat) => chat.write_json(w),
-            EventData::ChatNotification(notification) => notification.write_json(w),
-            EventData::Reaction(reaction) => reaction.write_json(w),
-            EventData::Note(note) => note.write_json(w),
-            EventData::Phone(phone) => phone.write_json(w),
-        }
-    }
-
     /// The normalized payload as compact JSON.
     pub fn to_json(&self) -> String {
         let mut w = JsonWriter::with_capacity(1024);
@@ -236,48 +234,23 @@ impl EventData<'_> {
     }
 }
 
-/// A valid, realistic payload of each known event, index for index with
-/// [`KNOWN_EVENTS`]. They are the fixture files `tests/fixtures/<event>/
-/// valid/sample.json`, so the tests prove each one reads without a warning.
-const SAMPLES: [&str; 20] = [
-    include_str!("../../tests/fixtures/chat.created/valid/sample.json"),
-    include_str!("../../tests/fixtures/chat.notification.created/valid/sample.json"),
-    include_str!("../../tests/fixtures/chat.custom_properties.updated/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.created/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.updated/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.deleted/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.ack.updated/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.flagged/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.unflagged/valid/sample.json"),
-    include_str!("../../tests/fixtures/message.ticket.attached/valid/sample.json"),
-    include_str!("../../tests/fixtures/reaction.created/valid/sample.json"),
-    include_str!("../../tests/fixtures/reaction.updated/valid/sample.json"),
-    include_str!("../../tests/fixtures/ticket.created/valid/sample.json"),
-    include_str!("../../tests/fixtures/ticket.updated/valid/sample.json"),
-    include_str!("../../tests/fixtures/ticket.deleted/valid/sample.json"),
-    include_str!("../../tests/fixtures/org.phone.updated/valid/sample.json"),
-    include_str!("../../tests/fixtures/org.phone.connected/valid/sample.json"),
-    include_str!("../../tests/fixtures/org.phone.disconnected/valid/sample.json"),
-    include_str!("../../tests/fixtures/org.phone.qr/valid/sample.json"),
-    include_str!("../../tests/fixtures/note.created/valid/sample.json"),
-];
-
 /// A valid, realistic payload (the `data`, as the SDK hands it to a handler)
-/// of a known event, as JSON text; `None` for any other name. Each reads
-/// without a single warning.
+/// of a known event, as JSON text; `None` for any other name. They are the
+/// fixture files `tests/fixtures/<event>/valid/sample.json`, so the tests
+/// prove each one reads without a single warning.
 pub fn sample_payload(event: &str) -> Option<&'static str> {
-    KNOWN_EVENTS.iter().position(|known| *known == event).and_then(|i| SAMPLES.get(i).copied())
+    EVENTS.iter().find(|(name, _, _)| *name == event).map(|(_, _, sample)| *sample)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::Options;
     use crate::json;
+    use crate::options::Options;
 
     #[test]
     fn every_known_event_has_a_family_named_like_it() {
-        for (event, family) in KNOWN_EVENTS.iter().zip(FAMILIES) {
+        for &(event, family, _) in EVENTS {
             let prefix = match family {
                 EventFamily::Ticket => "ticket.",
                 EventFamily::Message => "message.",

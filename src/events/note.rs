@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 
-use super::message::MessageType;
+use super::common::MessageType;
 use crate::issue::IssueCode;
 use crate::json::{Member, Value};
 use crate::model::kinds::{Ack, Actor, ChatIdField, EnumText, JsonObject, PhoneId, StringList, Timestamp, Uuid};

@@ -7,15 +7,22 @@
 //! `ticket.ticket_id`, `ticket.subject`, `ticket.created_at`, `chat.chat_id`,
 //! and `chat_id` and `message_id` of each message. Everything else may be
 //! absent or `null`.
+//!
+//! The chat is the SDK's `ChatInfoType`: every field of a chat object
+//! (`ChatObject`, of the chat family) but `labels`, with `chat_labels` (a string)
+//! instead. Its members are `ChatMemberType`: the chat participant's fields
+//! and the contact's.
 
 use std::borrow::Cow;
 
+use super::common::{ChatType, Members};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Member, Value};
+use crate::json::{Kind, Member, Value};
 use crate::model::kinds::{
-    Actor, ChatIdField, Email, EnumText, EnumValues, Labels, List, MessageIdField, PhoneId, Priority, StringMap, Timestamp, Uuid,
+    Actor, ChatIdField, Email, EnumText, EnumValues, Json, JsonObject, Labels, List, MessageIdField, Number, PhoneId, Priority,
+    StringList, StringMap, Timestamp, Uuid,
 };
-use crate::model::{model, read_model, Cx, FieldKind, Model};
+use crate::model::{model, read_model, Cx, Model};
 
 /// Ticket statuses: `open`, `inprogress`, `closed`, `archived`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,29 +32,6 @@ impl EnumValues for TicketStatus {
     const VALUES: &'static [&'static str] = &["open", "inprogress", "closed", "archived"];
     const WHAT: &'static str = "ticket status";
     const TS: &'static str = "TicketStatus";
-}
-
-/// Chat types: `user`, `group`, `business`, `unknown`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChatType;
-
-impl EnumValues for ChatType {
-    const VALUES: &'static [&'static str] = &["user", "group", "business", "unknown"];
-    const WHAT: &'static str = "chat type";
-    const TS: &'static str = "ChatType";
-}
-
-/// The 15 contact colors of Periskope's palette.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ContactColor;
-
-impl EnumValues for ContactColor {
-    const VALUES: &'static [&'static str] = &[
-        "#B4876E", "#A5B337", "#06CF9C", "#25D366", "#02A698", "#7D9EF1", "#007BFC", "#5E47DE", "#7F66FF", "#9333EA", "#FA6533",
-        "#C4532D", "#DC2626", "#FF2E74", "#DB2777",
-    ];
-    const WHAT: &'static str = "contact color";
-    const TS: &'static str = "string";
 }
 
 model! {
@@ -120,7 +104,8 @@ fn check_ticket<'a>(ticket: &Ticket<'a>, members: &[Member<'a>], object: &Value<
 }
 
 model! {
-    /// The chat a ticket belongs to.
+    /// The chat a ticket belongs to (Periskope's `ChatInfoType`: the fields
+    /// of a chat object, with `chat_labels` in place of `labels`).
     pub struct Chat<'a> as "Chat" {
         /// The organisation's id (a UUID).
         org_id: Uuid<'a>,
@@ -148,34 +133,78 @@ model! {
         custom_properties: StringMap<'a>,
         /// The group's description.
         group_description: Cow<'a, str>,
-    }
-}
-
-model! {
-    /// A member of a chat.
-    pub struct ChatMember<'a> as "ChatMember" {
-        /// The organisation's id (a UUID).
-        org_id: Uuid<'a>,
-        /// The chat's id; `chat_id_parsed` beside it.
-        chat_id: ChatIdField<'a>,
-        /// The member's contact id (the key of the `members` map); `contact_id_parsed` beside it.
-        contact_id: ChatIdField<'a>,
-        /// The organisation's phone.
-        org_phone: PhoneId<'a>,
-        /// Whether the member is a group admin.
-        is_admin: bool,
-        /// Whether the member is a group super-admin.
-        is_super_admin: bool,
-        /// Whether the member belongs to the organisation.
-        is_internal: bool,
-        /// The contact's name.
-        contact_name: Cow<'a, str>,
-        /// The contact's color, from Periskope's palette.
-        contact_color: EnumText<'a, ContactColor>,
-        /// The contact's image URL.
-        contact_image: Cow<'a, str>,
-        /// Labels, split from `"label1, label2"`.
-        contact_labels: Labels<'a>,
+        /// When the chat was last changed, as UTC ISO 8601 with milliseconds.
+        updated_at: Timestamp,
+        /// Label ids (`{ "label-...": true }`), as sent.
+        label_ids: JsonObject<'a>,
+        /// How many members the chat has.
+        member_count: Number<'a>,
+        /// The assignee's email, trimmed and lowercased.
+        assigned_to: Email<'a>,
+        /// Who started the chat: an email (trimmed, lowercased) or a word such as `api`.
+        initiated_by: Actor<'a>,
+        /// Which members of the organisation may see the chat (`{ email: boolean }`), as sent.
+        chat_access: JsonObject<'a>,
+        /// Whether the organisation's phone left the group.
+        is_exited: bool,
+        /// Whether the chat is archived.
+        is_archived: bool,
+        /// Whether the chat is pinned.
+        is_pinned: bool,
+        /// Whether only admins may edit the group's info.
+        info_admins_only: bool,
+        /// Whether only admins may send messages.
+        messages_admins_only: bool,
+        /// Whether only admins may add members.
+        add_members_admins_only: bool,
+        /// The phone that last handled the chat.
+        active_phone: PhoneId<'a>,
+        /// The organisation's phones in the chat.
+        chat_org_phones: StringList<'a>,
+        /// The latest message, as sent.
+        latest_message: JsonObject<'a>,
+        /// When the latest message was sent, as the epoch number sent.
+        latest_message_timestamp: Number<'a>,
+        /// When the latest message was sent, per key (`{ [key]: number | null }`), as sent.
+        latest_message_timestamp_map: JsonObject<'a>,
+        /// When the organisation was last mentioned, as UTC ISO 8601 with milliseconds.
+        latest_mention_at: Timestamp,
+        /// Unread messages.
+        message_unread_count: Number<'a>,
+        /// Unread messages per member, as sent.
+        unread_count: JsonObject<'a>,
+        /// Flagged messages.
+        flag_count: Number<'a>,
+        /// Flagged messages per member, as sent.
+        flag_count_map: JsonObject<'a>,
+        /// When the chat was closed, as the epoch number sent.
+        closed_at: Number<'a>,
+        /// The snooze (`snooze_until`, `snooze_message`, `snooze_by`), as sent.
+        snooze_metadata: JsonObject<'a>,
+        /// Pinned messages (`message_id`, `pinned_at`, `expires_at`), as sent.
+        pinned_messages: Json<'a>,
+        /// The community the group belongs to.
+        parent_community_id: Cow<'a, str>,
+        /// Chat access that overrides the organisation's rules, as sent.
+        override_chat_access: Json<'a>,
+        /// The AI agent's state (`is_active`, `activation_state`...), as sent.
+        ai_metadata: JsonObject<'a>,
+        /// WhatsApp's group metadata, as sent.
+        group_metadata: JsonObject<'a>,
+        /// Unread counts per member, as sent.
+        member_unread_count: JsonObject<'a>,
+        /// When each member closed the chat, as sent.
+        member_closed_at: JsonObject<'a>,
+        /// Chats shared with this one.
+        common_chats: StringList<'a>,
+        /// The HubSpot record linked to the chat, as sent.
+        hubspot_metadata: JsonObject<'a>,
+        /// The Freshdesk record linked to the chat, as sent.
+        freshdesk_metadata: JsonObject<'a>,
+        /// The Zoho Desk record linked to the chat, as sent.
+        zohodesk_metadata: JsonObject<'a>,
+        /// The Zoho CRM record linked to the chat, as sent.
+        zohocrm_metadata: JsonObject<'a>,
     }
 }
 
@@ -203,49 +232,25 @@ model! {
     }
 }
 
-/// A chat's members, keyed by contact id, in the order sent.
-///
-/// A member whose `contact_id` differs from its key gets an
-/// `inconsistent_value` warning.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Members<'a>(pub Vec<(Cow<'a, str>, ChatMember<'a>)>);
-
-impl<'a> FieldKind<'a> for Members<'a> {
-    const TS_IN: &'static str = "Record<string, ChatMemberInput>";
-    const TS_OUT: &'static str = "Record<string, ChatMember>";
-
-    fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
-        let Kind::Object(entries) = &value.kind else {
-            cx.wrong_type("an object of members keyed by contact id", value);
-            return None;
-        };
-        let mut members = Vec::with_capacity(entries.len());
-        for entry in entries {
-            cx.push_key(entry.key.clone());
-            if let Some(member) = read_model::<ChatMember<'a>>(&entry.value, cx) {
-                if member.contact_id.as_ref().is_some_and(|id| id.0 != entry.key) {
-                    let members_of_entry = entry.value.as_object().unwrap_or_default();
-                    cx.warn_member(
-                        members_of_entry,
-                        &entry.value,
-                        "contact_id",
-                        IssueCode::InconsistentValue,
-                        "this member's contact_id differs from its key in members",
-                    );
-                }
-                members.push((entry.key.clone(), member));
-            }
-            cx.pop();
-        }
-        Some(Members(members))
+/// Reads a ticket-info object, or a bare ticket (its fields at the top level)
+/// as one with no chat and no messages, with a `bare_ticket` warning.
+pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
+    let Kind::Object(members) = &value.kind else {
+        cx.wrong_type("an object", value);
+        return None;
+    };
+    let bare = value.get("ticket").is_none() && value.get("ticket_id").is_some();
+    if !bare {
+        return read_model(value, cx);
     }
-
-    fn write(&self, w: &mut JsonWriter) {
-        w.begin_object();
-        for (key, member) in &self.0 {
-            w.key(key);
-            member.write_json(w);
-        }
-        w.end_object();
+    cx.warn(
+        IssueCode::BareTicket,
+        "a bare ticket was read as { ticket, chat: null, message: null, attached_messages: [] }",
+        value,
+    );
+    if !cx.charge_model::<Ticket<'a>>(value) {
+        return None;
     }
+    let ticket = Ticket::from_members(members, value, cx);
+    Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

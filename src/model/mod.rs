@@ -35,7 +35,7 @@ pub struct Cx<'a> {
     pub(crate) dropped_errors: usize,
     /// The input text, so unknown fields can be kept as written.
     src: &'a str,
-    unknown_events: crate::events::envelope::UnknownEvents,
+    unknown_events: crate::options::UnknownEvents,
     /// Errors recorded so far, stored or not.
     errors: usize,
     /// The nesting limit, for JSON decoded from inside strings.
@@ -44,12 +44,14 @@ pub struct Cx<'a> {
     /// what they were counted for so far.
     budget: usize,
     charged: usize,
+    /// The models' fixed output, counted in `charged` too.
+    output: usize,
     /// The budget ran out: every later model reads as absent.
     exhausted: bool,
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(src: &'a str, options: &crate::api::Options, budget: usize) -> Self {
+    pub(crate) fn new(src: &'a str, options: &crate::options::Options, budget: usize) -> Self {
         Cx {
             path: Vec::with_capacity(8),
             issues: Vec::new(),
@@ -63,17 +65,29 @@ impl<'a> Cx<'a> {
             max_depth: options.depth_limit(),
             budget,
             charged: 0,
+            output: 0,
             exhausted: false,
         }
     }
 
-    /// Counts one model of `fields` fields against the memory budget, in
-    /// fixed sizes (16 bytes a field, as most fields take in wasm32, plus 16)
-    /// so that the verdict is the same on every target. Returns `false`, after
-    /// one `too_large` error, once the budget is spent: a body of a million
-    /// empty members would otherwise build a million structs.
-    pub(crate) fn charge_model(&mut self, fields: usize, at: &Value<'_>) -> bool {
-        self.charge(16 * fields + 16, at)
+    /// Counts one model against the memory budget: its struct, in fixed
+    /// sizes (16 bytes a field, as most fields take in wasm32, plus 16) so
+    /// that the verdict is the same on every target, and the output it
+    /// writes whatever the input holds ([`Model::OUTPUT_BYTES`]), so that
+    /// validating and parsing agree on what is too large. Returns `false`,
+    /// after one `too_large` error, once the budget is spent: a body of a
+    /// million empty members would otherwise build a million structs and
+    /// write every one with every field.
+    pub(crate) fn charge_model<M: Model<'a>>(&mut self, at: &Value<'_>) -> bool {
+        self.output = self.output.saturating_add(M::OUTPUT_BYTES);
+        self.charge(16 * M::FIELDS.len() + 16 + M::OUTPUT_BYTES, at)
+    }
+
+    /// The output the models may write beyond what the input's own bytes
+    /// account for: every field's name, and its value when normalization
+    /// writes one of a fixed size (`null`, a timestamp, a derived label).
+    pub(crate) fn fixed_output(&self) -> usize {
+        self.output
     }
 
     /// Counts `bytes` against the memory budget; `false`, after one
@@ -143,11 +157,6 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The memory the models were counted for.
-    pub(crate) fn charged(&self) -> usize {
-        self.charged
-    }
-
     /// How deep JSON decoded from a string at the current path may nest:
     /// the body's limit less the levels above the string.
     pub(crate) fn depth_left(&self) -> u32 {
@@ -155,7 +164,7 @@ impl<'a> Cx<'a> {
     }
 
     /// What to do with an unknown event name.
-    pub(crate) fn unknown_events(&self) -> crate::events::envelope::UnknownEvents {
+    pub(crate) fn unknown_events(&self) -> crate::options::UnknownEvents {
         self.unknown_events
     }
 
@@ -288,6 +297,10 @@ pub trait FieldKind<'a>: Sized {
     /// A value computed from this field and written beside it: the suffix
     /// added to the field's name and the value's TypeScript type.
     const DERIVED: Option<(&'static str, &'static str)> = None;
+    /// The model of the values, when they are objects of one.
+    const MODEL: Option<&'static ModelInfo> = None;
+    /// The known values, when the kind is a closed set of strings.
+    const VALUES: Option<&'static EnumInfo> = None;
 
     #[doc(hidden)]
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self>;
@@ -318,6 +331,36 @@ pub struct FieldInfo {
     pub derived: Option<(&'static str, &'static str)>,
     /// The field's documentation.
     pub doc: &'static str,
+    /// The model of the field's values, when they are objects of one
+    /// (directly, in a list or in a map).
+    pub model: Option<&'static ModelInfo>,
+    /// The known values, when the field is a closed set of strings.
+    pub values: Option<&'static EnumInfo>,
+}
+
+/// What the TypeScript declarations and the reference docs need of a model,
+/// reachable from the event registry (`EventFamily::model`) through every nested
+/// model, so that nothing lists the models by hand.
+#[derive(Debug)]
+pub struct ModelInfo {
+    /// The TypeScript name of the normalized output type (the input type adds
+    /// `Input`).
+    pub ts_name: &'static str,
+    /// The model's documentation.
+    pub doc: &'static str,
+    /// Every field, in output order.
+    pub fields: &'static [FieldInfo],
+}
+
+/// A closed set of string values, for declarations and docs.
+#[derive(Debug)]
+pub struct EnumInfo {
+    /// The TypeScript type's name (`string` when no type is declared for it).
+    pub ts_name: &'static str,
+    /// What the values are, in words.
+    pub what: &'static str,
+    /// The values known today.
+    pub values: &'static [&'static str],
 }
 
 /// A payload object: a struct generated by `model!`.
@@ -329,6 +372,12 @@ pub trait Model<'a>: Sized {
     const DOC: &'static str;
     /// Every field, in output order.
     const FIELDS: &'static [FieldInfo];
+    /// An upper bound of what the model writes whatever the input holds:
+    /// for each field, its name and a value of fixed size (see
+    /// [`fixed_output_bytes`]).
+    const OUTPUT_BYTES: usize = fixed_output_bytes(Self::FIELDS);
+    /// The model's name, documentation and fields together.
+    const INFO: ModelInfo = ModelInfo { ts_name: Self::TS_NAME, doc: Self::DOC, fields: Self::FIELDS };
 
     #[doc(hidden)]
     fn from_members(members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Self;
@@ -343,10 +392,34 @@ pub trait Model<'a>: Sized {
     }
 }
 
+/// What a model with `fields` writes whatever the input holds: each field's
+/// name (twice for a derived value), its quotes, colon and comma, and 40
+/// bytes for a value that normalization writes at a fixed size (`null`, an
+/// ISO timestamp, a priority label). What grows with the input (strings,
+/// lists, values passed through) is bounded separately, by
+/// [`OUTPUT_PER_INPUT_BYTE`].
+pub const fn fixed_output_bytes(fields: &[FieldInfo]) -> usize {
+    let mut total = 2;
+    let mut rest = fields;
+    while let [f, tail @ ..] = rest {
+        total += f.name.len() + 4 + 40;
+        if let Some((suffix, _)) = f.derived {
+            total += f.name.len() + suffix.len() + 4 + 40;
+        }
+        rest = tail;
+    }
+    total
+}
+
+/// The output per byte of input that strings, lists and values passed
+/// through can take: a non-ASCII character is written as a `\u` escape
+/// (`é`, 2 bytes, as 6), and a label list adds quotes to each label.
+pub const OUTPUT_PER_INPUT_BYTE: usize = 4;
+
 /// Reads `value` as the model `M`, recording an error if it is not an object.
 pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
     match &value.kind {
-        Kind::Object(members) => cx.charge_model(M::FIELDS.len(), value).then(|| M::from_members(members, value, cx)),
+        Kind::Object(members) => cx.charge_model::<M>(value).then(|| M::from_members(members, value, cx)),
         _ => {
             cx.wrong_type("an object", value);
             None
@@ -506,6 +579,8 @@ macro_rules! model {
                     out_nullable: <$kind as $crate::model::FieldKind<'a>>::OUT_NULLABLE,
                     derived: <$kind as $crate::model::FieldKind<'a>>::DERIVED,
                     doc: concat!($($fdoc, "\n"),*),
+                    model: <$kind as $crate::model::FieldKind<'a>>::MODEL,
+                    values: <$kind as $crate::model::FieldKind<'a>>::VALUES,
                 },
             )*];
 
@@ -595,6 +670,8 @@ macro_rules! model {
         impl<'a> $crate::model::FieldKind<'a> for $name<'a> {
             const TS_IN: &'static str = concat!($ts, "Input");
             const TS_OUT: &'static str = $ts;
+            const MODEL: Option<&'static $crate::model::ModelInfo> =
+                Some(&<$name<'static> as $crate::model::Model<'static>>::INFO);
 
             fn read(value: &$crate::json::Value<'a>, cx: &mut $crate::model::Cx<'a>) -> Option<Self> {
                 $crate::model::read_model(value, cx)
