@@ -199,6 +199,11 @@ export function formatWorstCase(rows, settings) {
     const mark = (x) => (x ? 'holds' : 'does not hold');
     out.push(`   ${pad(r.name, 27)}${pad(answers, 14)}${cells.flat().join('')}${lpad(r.growth === null ? '–' : r.growth.toFixed(2), 8)}   ${pad(mark(r.within), 18)}${mark(r.linear)}`);
   }
+  const differ = rows.filter((r) => new Set(r.sizes.map((s) => s.answer)).size > 1);
+  if (differ.length) {
+    out.push(`   answers differ between the sizes (${differ.map((r) => r.name).join(', ')}): the larger body is refused (too_large from the` +
+      ' core\'s memory budget), so its growth compares a refusal with a full read');
+  }
   const skipped = rows.filter((r) => r.sizes.some((s) => s.skipped));
   if (skipped.length) out.push(`   not run at ${b}: the ${a} call took over ${settings.skipLargeAfterMs} ms (${skipped.map((r) => r.name).join(', ')})`);
   return out;
