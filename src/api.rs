@@ -6,7 +6,7 @@ use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
-use crate::model::{Cx, PendingIssue};
+use crate::model::{Cx, IntoOwned, PendingIssue};
 pub use crate::options::{memory_budget, Options};
 use crate::signature::{self, ReplayWindow, SignatureError};
 
@@ -17,6 +17,14 @@ pub struct Parsed<T> {
     pub value: T,
     /// Issues that did not reject the payload.
     pub warnings: Vec<Issue>,
+}
+
+impl<T: IntoOwned> Parsed<T> {
+    /// The same result with nothing borrowed from the input: `'static`, so
+    /// it can move into `std::thread::spawn` or a tokio task.
+    pub fn into_owned(self) -> Parsed<T::Owned> {
+        Parsed { value: self.value.into_owned(), warnings: self.warnings }
+    }
 }
 
 /// Reads the payload of `event` (one of [`crate::events::KNOWN_EVENTS`]): the
@@ -44,7 +52,8 @@ pub fn validate_event(event: &str, input: &[u8], options: &Options) -> Report {
 /// let body = br#"{"ticket":{"org_id":"2997dd64-89bf-48d3-9a22-b314fca017e5","ticket_id":"T-1",
 ///   "subject":"Help","created_at":"2024-05-24 08:30:00+00","priority":3,"ticket_labels":"vip, billing"}}"#;
 /// let parsed = parse_ticket_created(body, &Options::default()).unwrap();
-/// let ticket = parsed.value.ticket.unwrap();
+/// let ticket = parsed.value.ticket; // required: a plain value
+/// assert_eq!(ticket.ticket_id, "T-1");
 /// assert_eq!(ticket.priority.unwrap().label(), "high");
 /// assert_eq!(ticket.ticket_labels.unwrap().0, ["vip", "billing"]);
 /// ```

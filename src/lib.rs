@@ -48,5 +48,5 @@ pub use events::envelope::{Webhook, WebhookData};
 pub use events::ticket::{Chat, Ticket, TicketCreated, TicketInfo, TicketMessage};
 pub use events::{is_known_event, sample_payload, EventData, KNOWN_EVENTS};
 pub use issue::{Issue, IssueCode, Position, Report, Severity};
-pub use model::Model;
+pub use model::{IntoOwned, Model};
 pub use options::UnknownEvents;

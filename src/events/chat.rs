@@ -33,7 +33,7 @@ use crate::model::{model, Cx};
 model! {
     /// A chat: the payload of `chat.created` and
     /// `chat.custom_properties.updated` (Periskope's `ObjChatType`).
-    pub struct ChatObject<'a> as "ChatObject" {
+    pub struct ChatObject<'a> as "ChatObject", draft ChatObjectDraft {
         /// The chat's id; `chat_id_parsed` beside it.
         chat_id: ChatIdField<'a> [required],
         /// The organisation's id (a UUID).
@@ -138,7 +138,7 @@ model! {
 
 /// A chat's type and its id's server must agree: groups are `@g.us`,
 /// people `@c.us`.
-fn check_chat<'a>(chat: &ChatObject<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
+fn check_chat<'a>(chat: &ChatObjectDraft<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
     let (Some(chat_type), Some(chat_id)) = (&chat.chat_type, &chat.chat_id) else { return };
     let clash = match chat_type.as_str() {
         "group" => chat_id.0.ends_with("@c.us"),

@@ -61,7 +61,7 @@ impl EnumValues for MessageType {
 model! {
     /// A member of a chat (Periskope's `ChatMemberType`: the participant's
     /// and the contact's fields).
-    pub struct ChatMember<'a> as "ChatMember" {
+    pub struct ChatMember<'a> as "ChatMember", draft ChatMemberDraft {
         /// The organisation's id (a UUID).
         org_id: Uuid<'a>,
         /// The chat's id; `chat_id_parsed` beside it.
@@ -137,6 +137,13 @@ model! {
 /// `inconsistent_value` warning.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Members<'a>(pub Vec<(Cow<'a, str>, ChatMember<'a>)>);
+
+impl crate::model::IntoOwned for Members<'_> {
+    type Owned = Members<'static>;
+    fn into_owned(self) -> Members<'static> {
+        Members(crate::model::IntoOwned::into_owned(self.0))
+    }
+}
 
 impl<'a> FieldKind<'a> for Members<'a> {
     const TS_IN: &'static str = "Record<string, ChatMemberInput>";

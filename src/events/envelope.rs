@@ -16,7 +16,7 @@ pub enum WebhookData<'a> {
     /// A known event's payload, validated and normalized.
     Known(EventData<'a>),
     /// An event this version does not know: its data as sent (JSON text).
-    Unknown(&'a str),
+    Unknown(Cow<'a, str>),
 }
 
 /// A webhook delivery: the envelope and its normalized payload.
@@ -32,7 +32,7 @@ pub struct Webhook<'a> {
     pub data: WebhookData<'a>,
     /// On update events, the changed attributes' previous values, as sent
     /// (JSON text).
-    pub previous_attributes: Option<&'a str>,
+    pub previous_attributes: Option<Cow<'a, str>>,
     /// Envelope fields this version does not know, kept as sent.
     pub extra: Vec<Extra<'a>>,
 }
@@ -119,12 +119,12 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
                 cx.push_key(member.key.clone());
                 data = match event.as_deref() {
                     Some(name) if known => read_event_data(name, &member.value, cx).map(WebhookData::Known),
-                    _ => Some(WebhookData::Unknown(cx.raw(&member.value))),
+                    _ => Some(WebhookData::Unknown(Cow::Borrowed(cx.raw(&member.value)))),
                 };
                 cx.pop();
             }
             "previous_attributes" => match member.value.kind {
-                Kind::Object(_) => previous_attributes = Some(cx.raw(&member.value)),
+                Kind::Object(_) => previous_attributes = Some(Cow::Borrowed(cx.raw(&member.value))),
                 Kind::Null => {}
                 _ => {
                     cx.push_key(member.key.clone());
@@ -204,7 +204,32 @@ fn quoted(s: &str) -> String {
     w.finish()
 }
 
+impl crate::model::IntoOwned for Webhook<'_> {
+    type Owned = Webhook<'static>;
+
+    fn into_owned(self) -> Webhook<'static> {
+        use crate::model::IntoOwned;
+        Webhook {
+            event: IntoOwned::into_owned(self.event),
+            org_id: self.org_id.into_owned(),
+            timestamp: self.timestamp,
+            data: match self.data {
+                WebhookData::Known(data) => WebhookData::Known(data.into_owned()),
+                WebhookData::Unknown(json) => WebhookData::Unknown(IntoOwned::into_owned(json)),
+            },
+            previous_attributes: self.previous_attributes.into_owned(),
+            extra: self.extra.into_owned(),
+        }
+    }
+}
+
 impl<'a> Webhook<'a> {
+    /// The same delivery with nothing borrowed from the body, so that it can
+    /// outlive it (move into a spawned thread or task).
+    pub fn into_owned(self) -> Webhook<'static> {
+        crate::model::IntoOwned::into_owned(self)
+    }
+
     /// Whether the event is known, so its payload was validated and normalized.
     pub fn is_known(&self) -> bool {
         matches!(self.data, WebhookData::Known(_))
@@ -253,7 +278,7 @@ impl<'a> Webhook<'a> {
                 let mut w = JsonWriter::with_capacity(1024);
                 w.begin_array();
                 data.write_json(&mut w);
-                match self.previous_attributes {
+                match &self.previous_attributes {
                     Some(json) => w.raw_compact(json),
                     None => w.null(),
                 }
@@ -295,7 +320,7 @@ impl<'a> Webhook<'a> {
             WebhookData::Unknown(json) => w.raw_compact(json),
         }
         w.key("previous_attributes");
-        match self.previous_attributes {
+        match &self.previous_attributes {
             Some(json) => w.raw_compact(json),
             None => w.null(),
         }
@@ -303,7 +328,7 @@ impl<'a> Webhook<'a> {
         w.string(&self.dedup_key());
         for extra in &self.extra {
             w.key(&extra.key);
-            w.raw_compact(extra.json);
+            w.raw_compact(&extra.json);
         }
         w.end_object();
     }

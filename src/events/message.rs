@@ -36,7 +36,7 @@ use crate::normalize;
 model! {
     /// A WhatsApp message: the payload of every `message.*` event
     /// (Periskope's `ObjMessageType`).
-    pub struct Message<'a> as "Message" {
+    pub struct Message<'a> as "Message", draft MessageDraft {
         /// The serialized message id; `message_id_parsed` beside it.
         message_id: MessageIdField<'a> [required],
         /// The organisation's id (a UUID).
@@ -155,7 +155,7 @@ model! {
 
 /// The message's ids must tell one story: `id.serialized` is `message_id`,
 /// and `message_id`'s sender flag and chat are `from_me` and `chat_id`.
-fn check_message<'a>(message: &Message<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
+fn check_message<'a>(message: &MessageDraft<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
     let Some(message_id) = &message.message_id else { return };
     if message.id.as_ref().and_then(|id| id.serialized.as_ref()).is_some_and(|s| *s != message_id.0) {
         cx.warn_member(members, object, "id", IssueCode::InconsistentValue, "id.serialized differs from message_id");

@@ -165,6 +165,16 @@ macro_rules! registry {
                 }
             }
         }
+
+        impl $crate::model::IntoOwned for EventData<'_> {
+            type Owned = EventData<'static>;
+
+            fn into_owned(self) -> EventData<'static> {
+                match self {
+                    $( EventData::$family(payload) => EventData::$family($crate::model::IntoOwned::into_owned(payload)), )*
+                }
+            }
+        }
     };
 }
 
@@ -172,28 +182,28 @@ registry! {
     families {
         /// `ticket.*`: [`TicketInfo`] (a bare ticket is read as one, with a warning).
         Ticket(TicketInfo) as "TicketInfoType" read ticket::read_ticket_info,
-            entity "ticket.ticket_id" = |info| info.ticket.as_ref()?.ticket_id.as_deref();
+            entity "ticket.ticket_id" = |info| Some(&*info.ticket.ticket_id);
         /// Every `message.*` event: [`Message`].
         Message(Message) as "ObjMessageType" read read_model,
-            entity "message_id" = |message| message.message_id.as_ref().map(|id| &*id.0);
+            entity "message_id" = |message| Some(&*message.message_id.0);
         /// `chat.created`, `chat.custom_properties.updated`: [`ChatObject`].
         Chat(ChatObject) as "ObjChatType" read read_model,
-            entity "chat_id" = |chat| chat.chat_id.as_ref().map(|id| &*id.0);
+            entity "chat_id" = |chat| Some(&*chat.chat_id.0);
         /// `chat.notification.created`: [`ChatNotification`].
         ChatNotification(ChatNotification) as "ObjChatNotificationType" read read_model,
-            entity "notification_id" = |notification| notification.notification_id.as_deref();
+            entity "notification_id" = |notification| Some(&*notification.notification_id);
         /// `reaction.created`, `reaction.updated`: [`Reaction`]. The entity is the
         /// reaction, not the reacted-to message: two reactions to one message
         /// are two entities.
         Reaction(Reaction) as "ObjReactionType" read read_model,
-            entity "reaction_id" = |reaction| reaction.reaction_id.as_deref();
-        /// `note.created`: [`Note`]. The entity id is `message_id` (a
-        /// `true_<uuid>_api` id), or `unique_id` when `message_id` was unusable.
+            entity "reaction_id" = |reaction| Some(&*reaction.reaction_id);
+        /// `note.created`: [`Note`]. The entity id is its `message_id` (a
+        /// `true_<uuid>_api` id).
         Note(Note) as "ObjNoteType" read read_model,
-            entity "message_id" = |note| note.message_id.as_deref().or(note.unique_id.as_ref().map(|id| &*id.0));
+            entity "message_id" = |note| Some(&*note.message_id);
         /// Every `org.phone.*` event: [`PhoneInfo`].
         Phone(PhoneInfo) as "PhoneInfoType" read read_model,
-            entity "phone_id" = |phone| phone.phone_id.as_deref();
+            entity "phone_id" = |phone| Some(&*phone.phone_id);
     }
     events {
         "chat.created" => Chat,

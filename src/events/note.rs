@@ -25,7 +25,7 @@ use crate::model::{model, Cx};
 model! {
     /// A private note: the payload of `note.created` (Periskope's
     /// `ObjNoteType`).
-    pub struct Note<'a> as "Note" {
+    pub struct Note<'a> as "Note", draft NoteDraft {
         /// The note's id (`true_<uuid>_api`), kept as sent.
         message_id: Cow<'a, str> [required],
         /// The organisation's id (a UUID).
@@ -71,7 +71,7 @@ model! {
 }
 
 /// A note is a private note by definition.
-fn check_note<'a>(note: &Note<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
+fn check_note<'a>(note: &NoteDraft<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
     if note.is_private_note == Some(false) {
         let message = "a note is always a private note, yet is_private_note is false";
         cx.warn_member(members, object, "is_private_note", IssueCode::InconsistentValue, message);

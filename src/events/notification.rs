@@ -47,7 +47,7 @@ impl EnumValues for NotificationType {
 model! {
     /// A group notification: the payload of `chat.notification.created`
     /// (Periskope's `ObjChatNotificationType`).
-    pub struct ChatNotification<'a> as "ChatNotification" {
+    pub struct ChatNotification<'a> as "ChatNotification", draft ChatNotificationDraft {
         /// The notification's id.
         notification_id: Cow<'a, str> [required],
         /// The organisation's id (a UUID).

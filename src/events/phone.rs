@@ -44,7 +44,7 @@ impl EnumValues for WaState {
 model! {
     /// The organisation's phone: the payload of every `org.phone.*` event
     /// (Periskope's `PhoneInfoType`).
-    pub struct PhoneInfo<'a> as "PhoneInfo" {
+    pub struct PhoneInfo<'a> as "PhoneInfo", draft PhoneInfoDraft {
         /// The phone's id (`phone-` and 16 letters).
         phone_id: Cow<'a, str> [required],
         /// The organisation's id (a UUID).

@@ -27,7 +27,7 @@ use crate::normalize;
 model! {
     /// A reaction: the payload of `reaction.created` and `reaction.updated`
     /// (Periskope's `ObjReactionType`).
-    pub struct Reaction<'a> as "Reaction" {
+    pub struct Reaction<'a> as "Reaction", draft ReactionDraft {
         /// The reaction's id.
         reaction_id: Cow<'a, str> [required],
         /// The reacted-to message's serialized id; `message_id_parsed` beside it.
@@ -63,7 +63,7 @@ model! {
 }
 
 /// `msg_id` names the reacted-to message, which `message_id` also names.
-fn check_reaction<'a>(reaction: &Reaction<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
+fn check_reaction<'a>(reaction: &ReactionDraft<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
     let Some(message_id) = &reaction.message_id else { return };
     if reaction.msg_id.as_ref().and_then(|id| id.serialized.as_ref()).is_some_and(|s| *s != message_id.0) {
         cx.warn_member(members, object, "msg_id", IssueCode::InconsistentValue, "msg_id.serialized differs from message_id");

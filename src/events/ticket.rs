@@ -37,7 +37,7 @@ impl EnumValues for TicketStatus {
 model! {
     /// The payload of `ticket.created`, `ticket.updated` and `ticket.deleted`
     /// (Periskope's `TicketInfoType`).
-    pub struct TicketInfo<'a> as "TicketInfo" {
+    pub struct TicketInfo<'a> as "TicketInfo", draft TicketInfoDraft {
         /// The ticket.
         ticket: Ticket<'a> [required],
         /// The chat the ticket was raised in, or `null`.
@@ -54,7 +54,7 @@ pub type TicketCreated<'a> = TicketInfo<'a>;
 
 model! {
     /// A ticket.
-    pub struct Ticket<'a> as "Ticket" {
+    pub struct Ticket<'a> as "Ticket", draft TicketDraft {
         /// The organisation's id (a UUID).
         org_id: Uuid<'a> [required],
         /// The ticket's id, such as `BKT-001`.
@@ -96,7 +96,7 @@ model! {
 }
 
 /// A ticket still `open` or `inprogress` cannot have been closed.
-fn check_ticket<'a>(ticket: &Ticket<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
+fn check_ticket<'a>(ticket: &TicketDraft<'a>, members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) {
     let open = matches!(ticket.status.as_ref().map(EnumText::as_str), Some("open" | "inprogress"));
     if open && ticket.closed_at.is_some() {
         cx.warn_member(members, object, "closed_at", IssueCode::InconsistentValue, "the ticket is open but has a closing time");
@@ -106,7 +106,7 @@ fn check_ticket<'a>(ticket: &Ticket<'a>, members: &[Member<'a>], object: &Value<
 model! {
     /// The chat a ticket belongs to (Periskope's `ChatInfoType`: the fields
     /// of a chat object, with `chat_labels` in place of `labels`).
-    pub struct Chat<'a> as "Chat" {
+    pub struct Chat<'a> as "Chat", draft ChatDraft {
         /// The organisation's id (a UUID).
         org_id: Uuid<'a>,
         /// The organisation's phone (`<number>@c.us`).
@@ -210,7 +210,7 @@ model! {
 
 model! {
     /// The message a ticket was raised from, or one attached to it.
-    pub struct TicketMessage<'a> as "TicketMessage" {
+    pub struct TicketMessage<'a> as "TicketMessage", draft TicketMessageDraft {
         /// The text.
         body: Cow<'a, str>,
         /// The chat's id; `chat_id_parsed` beside it.
@@ -251,6 +251,6 @@ pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option
     if !cx.charge_model::<Ticket<'a>>(value) {
         return None;
     }
-    let ticket = Ticket::from_members(members, value, cx);
-    Some(TicketInfo { ticket: Some(ticket), chat: None, message: None, attached_messages: None, extra: Vec::new() })
+    let ticket = Ticket::finish(Ticket::from_members(members, value, cx))?;
+    Some(TicketInfo { ticket, chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

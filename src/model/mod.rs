@@ -10,6 +10,9 @@ use crate::issue::{write_pointer, IssueCode, Segment, Severity};
 use crate::json::{JsonWriter, Kind, Member, Value};
 
 pub mod kinds;
+mod owned;
+
+pub use owned::IntoOwned;
 
 /// An issue recorded while reading, before positions are computed.
 #[derive(Clone, Debug)]
@@ -113,7 +116,7 @@ impl<'a> Cx<'a> {
     /// an [`Extra`] in wasm32).
     pub(crate) fn keep_extra(&mut self, extra: &mut Vec<Extra<'a>>, member: &Member<'a>) {
         if self.charge(24, &member.value) {
-            extra.push(Extra { key: member.key.clone(), json: self.raw(&member.value) });
+            extra.push(Extra { key: member.key.clone(), json: Cow::Borrowed(self.raw(&member.value)) });
         }
     }
 
@@ -280,7 +283,7 @@ pub struct Extra<'a> {
     /// The field's name.
     pub key: Cow<'a, str>,
     /// The field's value, as the exact JSON text that was sent.
-    pub json: &'a str,
+    pub json: Cow<'a, str>,
 }
 
 /// How one kind of field is read, checked, normalized and written.
@@ -380,7 +383,11 @@ pub trait Model<'a>: Sized {
     const INFO: ModelInfo = ModelInfo { ts_name: Self::TS_NAME, doc: Self::DOC, fields: Self::FIELDS };
 
     #[doc(hidden)]
-    fn from_members(members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Self;
+    type Draft;
+    #[doc(hidden)]
+    fn from_members(members: &[Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> Self::Draft;
+    #[doc(hidden)]
+    fn finish(draft: Self::Draft) -> Option<Self>;
     #[doc(hidden)]
     fn write_json(&self, w: &mut JsonWriter);
 
@@ -419,7 +426,8 @@ pub const OUTPUT_PER_INPUT_BYTE: usize = 4;
 /// Reads `value` as the model `M`, recording an error if it is not an object.
 pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
     match &value.kind {
-        Kind::Object(members) => cx.charge_model::<M>(value).then(|| M::from_members(members, value, cx)),
+        // A draft without a required field reads as missing: its error is recorded.
+        Kind::Object(members) => cx.charge_model::<M>(value).then(|| M::finish(M::from_members(members, value, cx)))?,
         _ => {
             cx.wrong_type("an object", value);
             None
@@ -531,13 +539,16 @@ pub(crate) fn check_derived<'a>(member: &Member<'a>, ours: &str, cx: &mut Cx<'a>
     }
 }
 
-/// Declares a payload model: a struct with one `Option` per field plus the
-/// unknown fields, its reader, its writer and its field table.
+/// Declares a payload model: a struct with its required fields as plain
+/// values and the others as `Option`s, plus the unknown fields; a draft of
+/// it with every field an `Option` (what the reader fills, whatever is
+/// missing, and what the model's `check` sees); its reader, its writer, its
+/// owned form and its field table.
 ///
 /// ```text
 /// model! {
 ///     /// Doc.
-///     pub struct Name<'a> as "TsName" {
+///     pub struct Name<'a> as "TsName", draft NameDraft {
 ///         /// Field doc.
 ///         field: Kind [required],
 ///         r#type("type"): Kind,
@@ -548,7 +559,7 @@ pub(crate) fn check_derived<'a>(member: &Member<'a>, ours: &str, cx: &mut Cx<'a>
 macro_rules! model {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident<'a> as $ts:literal {
+        pub struct $name:ident<'a> as $ts:literal, draft $draft:ident {
             $(
                 $(#[doc = $fdoc:literal])*
                 $field:ident $(($wire:literal))? : $kind:ty $([$required:ident])?,
@@ -558,13 +569,41 @@ macro_rules! model {
     ) => {
         $(#[doc = $doc])*
         #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
         pub struct $name<'a> {
             $(
                 $(#[doc = $fdoc])*
-                pub $field: Option<$kind>,
+                pub $field: $crate::model::field_type!($kind $(, $required)?),
             )*
             /// Fields the model does not know, kept as sent.
             pub extra: Vec<$crate::model::Extra<'a>>,
+        }
+
+        #[doc = concat!("[`", stringify!($name), "`] as read, before its required fields are known to be there.")]
+        #[doc(hidden)]
+        #[derive(Clone, Debug, Default)]
+        pub struct $draft<'a> {
+            $( pub $field: Option<$kind>, )*
+            pub extra: Vec<$crate::model::Extra<'a>>,
+        }
+
+        impl<'a> $name<'a> {
+            /// The same value with nothing borrowed from the input, so that it
+            /// can outlive the body (move into a spawned thread or task).
+            pub fn into_owned(self) -> $name<'static> {
+                $crate::model::IntoOwned::into_owned(self)
+            }
+        }
+
+        impl<'a> $crate::model::IntoOwned for $name<'a> {
+            type Owned = $name<'static>;
+
+            fn into_owned(self) -> $name<'static> {
+                $name {
+                    $( $field: $crate::model::IntoOwned::into_owned(self.$field), )*
+                    extra: $crate::model::IntoOwned::into_owned(self.extra),
+                }
+            }
         }
 
         impl<'a> $crate::model::Model<'a> for $name<'a> {
@@ -583,14 +622,15 @@ macro_rules! model {
                     values: <$kind as $crate::model::FieldKind<'a>>::VALUES,
                 },
             )*];
+            type Draft = $draft<'a>;
 
             fn from_members(
                 members: &[$crate::json::Member<'a>],
                 object: &$crate::json::Value<'a>,
                 cx: &mut $crate::model::Cx<'a>,
-            ) -> Self {
+            ) -> $draft<'a> {
                 #[allow(unused_mut)]
-                let mut out = $name { $($field: None,)* extra: Vec::new() };
+                let mut out = $draft::default();
                 let mut derived_members: Vec<&$crate::json::Member<'a>> = Vec::new();
                 // One shared lookup of the member's name, then a jump on the
                 // field's position: each model's reader stays one call per field.
@@ -649,14 +689,22 @@ macro_rules! model {
                 out
             }
 
+            fn finish(draft: $draft<'a>) -> Option<Self> {
+                Some($name {
+                    $( $field: $crate::model::take_field!(draft.$field $(, $required)?), )*
+                    extra: draft.extra,
+                })
+            }
+
             fn write_json(&self, w: &mut $crate::json::JsonWriter) {
                 w.begin_object();
                 $(
-                    $crate::model::write_field::<$kind>(w, $crate::model::wire_name!($field $(, $wire)?), self.$field.as_ref());
+                    $crate::model::write_field::<$kind>(
+                        w, $crate::model::wire_name!($field $(, $wire)?), $crate::model::field_ref!(self.$field $(, $required)?));
                 )*
                 for extra in &self.extra {
                     w.key(&extra.key);
-                    w.raw_compact(extra.json);
+                    w.raw_compact(&extra.json);
                 }
                 w.end_object();
             }
@@ -702,4 +750,35 @@ macro_rules! is_required {
     };
 }
 
-pub(crate) use {is_required, model, wire_name};
+/// A model field's type: the kind itself when required, else an `Option`.
+macro_rules! field_type {
+    ($kind:ty) => {
+        Option<$kind>
+    };
+    ($kind:ty, required) => {
+        $kind
+    };
+}
+
+/// A draft's field moved into the model: a missing required field makes the
+/// whole model missing (its `missing_field` error is already recorded).
+macro_rules! take_field {
+    ($draft:ident . $field:ident) => {
+        $draft.$field
+    };
+    ($draft:ident . $field:ident, required) => {
+        $draft.$field?
+    };
+}
+
+/// A model's field as the writer takes it.
+macro_rules! field_ref {
+    ($self:ident . $field:ident) => {
+        $self.$field.as_ref()
+    };
+    ($self:ident . $field:ident, required) => {
+        Some(&$self.$field)
+    };
+}
+
+pub(crate) use {field_ref, field_type, is_required, model, take_field, wire_name};

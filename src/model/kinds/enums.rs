@@ -29,6 +29,11 @@ pub trait EnumValues {
 pub struct EnumText<'a, E>(pub Cow<'a, str>, PhantomData<E>);
 
 impl<'a, E> EnumText<'a, E> {
+    /// A value of the set, as sent.
+    pub fn new(value: Cow<'a, str>) -> Self {
+        EnumText(value, PhantomData)
+    }
+
     /// The value as sent.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -69,19 +69,19 @@ impl<'a> FieldKind<'a> for StringMap<'a> {
 /// Rule: kept exactly as sent, the JSON text copied verbatim. A string stays
 /// a string, even one that holds JSON (`links: "[]"`): with no documented
 /// type there is no intent to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Json<'a>(pub &'a str);
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Json<'a>(pub Cow<'a, str>);
 
 impl<'a> FieldKind<'a> for Json<'a> {
     const TS_IN: &'static str = "unknown";
     const TS_OUT: &'static str = "unknown";
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
-        Some(Json(cx.raw(value)))
+        Some(Json(Cow::Borrowed(cx.raw(value))))
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.raw_compact(self.0);
+        w.raw_compact(&self.0);
     }
 }
 

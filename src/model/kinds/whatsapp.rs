@@ -209,7 +209,7 @@ impl<'a> FieldKind<'a> for WaId<'a> {
         write_field::<Cow<'a, str>>(w, "serialized", self.serialized.as_ref());
         for extra in &self.extra {
             w.key(&extra.key);
-            w.raw_compact(extra.json);
+            w.raw_compact(&extra.json);
         }
         w.end_object();
     }
