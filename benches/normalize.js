@@ -476,17 +476,28 @@ const KNOWN_EVENTS = new Set([
   'org.phone.connected', 'org.phone.disconnected', 'org.phone.qr', 'note.created',
 ]);
 
+const dedupDigest = (json) => createHmac('sha256', 'periskope-events dedup key').update(json).digest('hex').slice(0, 16);
+// The library writes its output in ASCII: every other character as a \u escape.
+const asciiJson = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+const keyPart = (part) => String(part).replace(/%/g, '%25').replace(/:/g, '%3A');
+
 /**
- * `<event>:<org_id>:<entity id>:<timestamp>`, the timestamp already normalized.
- * An unknown event's entity part is `data#` and 16 hex digits of the
- * HMAC-SHA256 (key `periskope-events dedup key`) of its compact data (here
- * `JSON.stringify`, which is the library's compact text for ASCII data).
+ * `<event>:<org_id>:<entity id>:<timestamp>[:<digest>]`, the timestamp
+ * already normalized, each part escaped (`%` as `%25`, `:` as `%3A`). An
+ * unknown event's entity part is `data#` and the digest of its compact data;
+ * an event that can happen many times to one entity (all but `*.created` and
+ * `*.deleted`) ends with the digest of `[data, previous_attributes]` as
+ * normalized. A digest is 16 hex digits of the HMAC-SHA256 (key
+ * `periskope-events dedup key`) of the compact JSON: of the data as sent
+ * (here `JSON.stringify`, the same text for ASCII data), or as the library
+ * writes its output (ASCII, other characters as \u escapes).
  */
-export const dedupKey = (event, orgId, normalizedTimestamp, data) => {
-  const entity = KNOWN_EVENTS.has(event)
-    ? entityId(event, data)
-    : 'data#' + createHmac('sha256', 'periskope-events dedup key').update(JSON.stringify(data)).digest('hex').slice(0, 16);
-  return `${event}:${orgId}:${entity}:${normalizedTimestamp}`;
+export const dedupKey = (event, orgId, normalizedTimestamp, data, previousAttributes = null) => {
+  const known = KNOWN_EVENTS.has(event);
+  const entity = known ? entityId(event, data) : 'data#' + dedupDigest(JSON.stringify(data));
+  const key = [event, orgId, entity, normalizedTimestamp].map(keyPart).join(':');
+  const repeats = !(event.endsWith('.created') || event.endsWith('.deleted'));
+  return known && repeats ? key + ':' + dedupDigest(asciiJson([data, previousAttributes ?? null])) : key;
 };
 
 const ENVELOPE_KEYS = new Set(['event', 'event_type', 'known', 'org_id', 'timestamp', 'data', 'previous_attributes', 'dedup_key']);
@@ -504,6 +515,6 @@ export function normalizeWebhook(body) {
     timestamp: ts,
     data,
     previous_attributes: orNull(body.previous_attributes),
-    dedup_key: dedupKey(event, body.org_id, ts, data),
+    dedup_key: dedupKey(event, body.org_id, ts, data, orNull(body.previous_attributes)),
   }, body, ENVELOPE_KEYS);
 }

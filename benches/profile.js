@@ -8,10 +8,11 @@
 // output (target/wasm32-unknown-unknown/release/periskope_events.wasm, left
 // by scripts/build.sh) and wasm-bindgen are at hand, this first runs
 // `wasm-bindgen --keep-debug` on it into benches/.generated/named/, and loads
-// the package's API (pkg/node/index.cjs) over that glue, so the profile names
-// Rust functions. That build skips wasm-opt, so its total is a little slower
-// than pkg's; the shares are what to read. Writes the .cpuprofile to
-// target/bench/ (open it in Chrome DevTools or speedscope).
+// the package's API (pkg/node/index.cjs, with its glue) over that .wasm
+// instead of the shipped one, so the profile names Rust functions. That
+// build skips wasm-opt, so its total is a little slower than pkg's; the
+// shares are what to read. Writes the .cpuprofile to target/bench/ (open it
+// in Chrome DevTools or speedscope).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,10 +36,14 @@ let named = false;
 try {
   if (!fs.existsSync(cargoWasm)) throw new Error('no cargo output');
   const dir = path.join(generated, 'named');
-  execFileSync('wasm-bindgen', ['--target', 'nodejs', '--keep-debug', '--no-typescript', '--out-dir', dir, cargoWasm], { stdio: 'ignore' });
-  // CommonJS glue, in a folder whose package.json says "type": "module".
-  fs.renameSync(path.join(dir, 'periskope_events.js'), path.join(dir, 'periskope_events.cjs'));
-  const api = fs.readFileSync(path.join(PKG, 'node', 'index.cjs'), 'utf8').replace(/require\('\.\/periskope_events\.c?js'\)/, `require(${JSON.stringify(path.join(dir, 'periskope_events.cjs'))})`);
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', dir, cargoWasm], { stdio: 'ignore' });
+  // The same glue as pkg's (the same crate build), over the named .wasm.
+  const shipped = "require('node:path').join(__dirname, '..', 'periskope_events_bg.wasm')";
+  const source = fs.readFileSync(path.join(PKG, 'node', 'index.cjs'), 'utf8');
+  if (!source.includes(shipped) || !source.includes("require('./periskope_events.cjs')")) throw new Error('pkg/node/index.cjs loads its .wasm in another way');
+  const api = source
+    .replace(shipped, JSON.stringify(path.join(dir, 'periskope_events_bg.wasm')))
+    .replace("require('./periskope_events.cjs')", `require(${JSON.stringify(path.join(PKG, 'node', 'periskope_events.cjs'))})`);
   fs.writeFileSync(path.join(dir, 'api.cjs'), api);
   ours = require(path.join(dir, 'api.cjs'));
   named = true;

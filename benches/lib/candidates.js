@@ -156,17 +156,21 @@ export function ourCall(ours, mode, payload) {
 
 /**
  * The wasm-bindgen glue's raw exports, to split our time into its parts
- * (the wasm call, then JSON.parse of the text it returns). Internal, so
- * feature-detected: null, with the reason, when the glue no longer has the
- * shape this expects (webhook(bytes, flags, maxBytes, maxIssues) → JSON text,
- * flag 2 = validation only).
+ * (the wasm call, then JSON.parse of the text it returns): an instance of
+ * the Node glue factory (node/periskope_events.cjs: createGlue, initialized
+ * with the compiled .wasm), as node/index.cjs makes one. Internal, so
+ * checked: null, with the reason, when the glue no longer has the shape this
+ * expects (webhook(bytes, flags, maxBytes, maxIssues) → JSON text, flag 2 =
+ * validation only).
  */
 export function loadInternals(bytes) {
   try {
-    const file = pkgFiles().nodeGlue;
-    if (!file) return { why: 'no Node glue found in pkg/node/' };
-    const glue = require(file);
-    if (typeof glue.webhook !== 'function') return { why: 'the glue has no webhook export' };
+    const { nodeGlue, wasm } = pkgFiles();
+    if (!nodeGlue || !wasm) return { why: 'no Node glue or .wasm found in pkg/' };
+    const factory = require(nodeGlue);
+    if (typeof factory.createGlue !== 'function') return { why: 'the Node glue is not a factory (createGlue)' };
+    const glue = factory.createGlue();
+    glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(wasm)) });
     const call = (flags) => glue.webhook(bytes, flags, 8 * 1024 * 1024, 100);
     const full = JSON.parse(call(0));
     const validateOnly = JSON.parse(call(2));

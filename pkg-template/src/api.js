@@ -8,21 +8,79 @@
 // Every rule lives in the Rust core.
 
 /* eslint-disable no-unused-vars */
-// `wasm` is the build's wasm-bindgen glue; `reload`, where the build can
-// offer one, returns a fresh instance of it: after a trap (which should never
-// happen, and would leave the instance in an unknown state) the next call
-// runs on a new instance instead of a possibly corrupted one.
+// `wasm` is one instance of the build's wasm-bindgen glue; `reload()` returns
+// a fresh instance of the same compiled module. Every call into wasm goes
+// through `guarded` below, which replaces the instance after a trap (which
+// should never happen, and would leave the instance in an unknown state) and
+// after a call that left its memory over MEMORY_RESET_BYTES (wasm memory
+// never shrinks): the next call runs on a fresh instance, and the old one,
+// no longer referenced, is garbage.
 function createApi(wasm, reload) {
   'use strict';
 
-  const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-  const DEFAULT_MAX_ISSUES = 100;
   const MAX_U32 = 0xffffffff;
-  const FLAG_STRICT = 1;
-  const FLAG_VALIDATE_ONLY = 2;
-  const UNKNOWN_EVENT_FLAGS = { warn: 0, error: 4, ignore: 8 };
-  const OPTION_NAMES = ['strict', 'maxBytes', 'maxIssues', 'unknownEvents'];
+  /** After a call leaves the instance's memory above this, it is replaced by a fresh one. */
+  const MEMORY_RESET_BYTES = 64 * 1024 * 1024;
   const encoder = new TextEncoder();
+  const toTag = Object.prototype.toString;
+
+  // --- The one way into wasm ----------------------------------------------
+
+  /** What `guarded` returns when the call threw: the instance has been replaced. */
+  const TRAPPED = Object.freeze({ trapped: true });
+
+  function guarded(call) {
+    let result;
+    try {
+      result = call(wasm);
+    } catch (e) {
+      replaceInstance();
+      return TRAPPED;
+    }
+    let large;
+    try {
+      large = wasm.memory_bytes() > MEMORY_RESET_BYTES;
+    } catch (e) {
+      large = true;
+    }
+    if (large) replaceInstance();
+    return result;
+  }
+
+  function replaceInstance() {
+    try {
+      wasm = reload();
+    } catch (e) {
+      // Keep the old instance: the next call will report again.
+    }
+  }
+
+  function internalFailure() {
+    return new Error('periskope-events failed unexpectedly (its wasm instance has been replaced); please report this input');
+  }
+
+  // What the core says about itself, read once: its defaults, flag bits and
+  // verification errors (codes and messages), and the events it knows.
+  const startup = (w) => ({ contract: JSON.parse(w.contract()), events: JSON.parse(w.known_events()) });
+  let core = guarded(startup);
+  if (core === TRAPPED) core = guarded(startup);
+  if (core === TRAPPED) throw new Error('periskope-events: the wasm module failed to start');
+  const { defaults: DEFAULTS, flags: FLAGS, verificationErrors: VERIFICATION_ERRORS } = core.contract;
+  const MAX_DEPTH = DEFAULTS.maxDepth;
+  const UNKNOWN_EVENT_FLAGS = { warn: 0, error: FLAGS.unknownEventsError, ignore: FLAGS.unknownEventsIgnore };
+  const VERIFY_MESSAGES = Object.create(null);
+  for (const { code, message } of VERIFICATION_ERRORS) VERIFY_MESSAGES[code] = message;
+
+  /** The code of verification error number `n` from the core. */
+  function verificationCode(n) {
+    const entry = VERIFICATION_ERRORS[n - 1];
+    if (!entry) throw new Error('periskope-events: the core answered verification error ' + n + ', which its contract does not list');
+    return entry.code;
+  }
+
+  const OPTION_NAMES = ['strict', 'maxBytes', 'maxIssues', 'unknownEvents'];
+  // constructEvent and verifyRequest also take the replay window.
+  const REPLAY_OPTION_NAMES = OPTION_NAMES.concat(['tolerance', 'now']);
 
   /** The error thrown by the parse functions: `issues` lists every problem. */
   class PayloadError extends Error {
@@ -46,19 +104,20 @@ function createApi(wasm, reload) {
     return 'invalid ' + what + ': ' + first + more;
   }
 
-  function readOptions(options) {
+  function readOptions(options, names = OPTION_NAMES) {
     if (options === undefined || options === null) {
-      return { flags: 0, maxBytes: DEFAULT_MAX_BYTES, maxIssues: DEFAULT_MAX_ISSUES };
+      return { flags: 0, maxBytes: DEFAULTS.maxBytes, maxIssues: DEFAULTS.maxIssues, tolerance: -1, nowMs: undefined };
     }
     if (typeof options !== 'object') {
       throw new TypeError('options must be an object such as { strict: true, maxBytes: 1048576 }');
     }
     for (const key of Object.keys(options)) {
-      if (!OPTION_NAMES.includes(key)) {
-        throw new TypeError('unknown option ' + JSON.stringify(key) + ' (known: ' + OPTION_NAMES.join(', ') + ')');
+      if (!names.includes(key)) {
+        const only = REPLAY_OPTION_NAMES.includes(key) ? ' (' + key + ' is an option of constructEvent and verifyRequest only)' : '';
+        throw new TypeError('unknown option ' + JSON.stringify(key) + only + ' (known: ' + names.join(', ') + ')');
       }
     }
-    const { strict = false, maxBytes = DEFAULT_MAX_BYTES, maxIssues = DEFAULT_MAX_ISSUES, unknownEvents = 'warn' } = options;
+    const { strict = false, maxBytes = DEFAULTS.maxBytes, maxIssues = DEFAULTS.maxIssues, unknownEvents = 'warn', tolerance, now } = options;
     if (typeof strict !== 'boolean') throw new TypeError('option strict must be a boolean');
     if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_U32) {
       throw new TypeError('option maxBytes must be an integer from 1 to ' + MAX_U32);
@@ -69,7 +128,23 @@ function createApi(wasm, reload) {
     if (!Object.prototype.hasOwnProperty.call(UNKNOWN_EVENT_FLAGS, unknownEvents)) {
       throw new TypeError("option unknownEvents must be 'warn', 'error' or 'ignore'");
     }
-    return { flags: (strict ? FLAG_STRICT : 0) | UNKNOWN_EVENT_FLAGS[unknownEvents], maxBytes, maxIssues };
+    // Whole seconds, as the core counts them (Stripe's and Standard Webhooks'
+    // tolerances are whole seconds too): 0.5 would silently mean 0.
+    if (tolerance !== undefined && !(Number.isSafeInteger(tolerance) && tolerance > 0)) {
+      throw new TypeError('option tolerance must be a positive whole number of seconds, such as 300');
+    }
+    let nowMs;
+    if (now !== undefined) {
+      nowMs = toTag.call(now) === '[object Date]' ? Date.prototype.getTime.call(now) : typeof now === 'number' ? now : NaN;
+      if (!Number.isFinite(nowMs)) throw new TypeError('option now must be a valid Date or a number of milliseconds since the epoch');
+    }
+    return {
+      flags: (strict ? FLAGS.strict : 0) | UNKNOWN_EVENT_FLAGS[unknownEvents],
+      maxBytes,
+      maxIssues,
+      tolerance: tolerance === undefined ? -1 : tolerance,
+      nowMs,
+    };
   }
 
   const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -85,53 +160,60 @@ function createApi(wasm, reload) {
     return rootIssue('too_large', 'the input is ' + length + ' bytes, over the limit of ' + maxBytes + ' (option maxBytes)');
   }
 
+  const LONE_SURROGATE_MESSAGE = 'the string has a lone surrogate, which is not a Unicode character';
+
+  // The bytes of a string, or the issue that stops us before encoding it.
+  // Each UTF-16 unit is at least one UTF-8 byte: a string this long is over
+  // the limit whatever it holds, and is refused before encoding it.
+  // TextEncoder would silently turn a lone surrogate into U+FFFD; it is
+  // refused instead, as a lone surrogate escape is.
+  function textBytes(text, maxBytes) {
+    if (text.length > maxBytes) return { issue: tooLarge(text.length, maxBytes) };
+    if (!isWellFormed(text)) return { issue: rootIssue('invalid_encoding', LONE_SURROGATE_MESSAGE) };
+    const bytes = encoder.encode(text);
+    if (bytes.length > maxBytes) return { issue: tooLarge(bytes.length, maxBytes) };
+    return { bytes };
+  }
+
+  // The bytes of any realm's typed array, DataView, ArrayBuffer or
+  // SharedArrayBuffer, checked against the limit before anything is copied.
+  // Shared memory can be written by another thread at any time: it is copied
+  // once, here, so that what one call checks is what it reads.
+  function binaryBytes(input, maxBytes) {
+    if (input.byteLength > maxBytes) return { issue: tooLarge(input.byteLength, maxBytes) };
+    const bytes = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+    return { bytes: toTag.call(bytes.buffer) === '[object SharedArrayBuffer]' ? bytes.slice() : bytes };
+  }
+
+  function isArrayBuffer(value) {
+    const tag = toTag.call(value);
+    return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+  }
+
   // Bytes for the core, or the issue that stops us before it. Strings are
   // encoded with TextEncoder (much cheaper than wasm-bindgen's string
   // passing); objects, the SDK's parsed payloads, go through JSON.stringify so
   // that every form of input meets the same reader and gives the same result.
   function toBytes(input, maxBytes) {
-    let text;
-    if (typeof input === 'string') {
-      text = input;
-    } else if (input instanceof Uint8Array) {
-      return input.byteLength > maxBytes ? { issue: tooLarge(input.byteLength, maxBytes) } : { bytes: input };
-    } else if (ArrayBuffer.isView(input)) {
-      if (input.byteLength > maxBytes) return { issue: tooLarge(input.byteLength, maxBytes) };
-      return { bytes: new Uint8Array(input.buffer, input.byteOffset, input.byteLength) };
-    } else if (input instanceof ArrayBuffer || Object.prototype.toString.call(input) === '[object ArrayBuffer]' ||
-      (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer)) {
-      if (input.byteLength > maxBytes) return { issue: tooLarge(input.byteLength, maxBytes) };
-      return { bytes: new Uint8Array(input) };
-    } else if (input === undefined || typeof input === 'function' || typeof input === 'symbol') {
+    if (typeof input === 'string') return textBytes(input, maxBytes);
+    if (ArrayBuffer.isView(input) || isArrayBuffer(input)) return binaryBytes(input, maxBytes);
+    if (input === undefined || typeof input === 'function' || typeof input === 'symbol') {
       return { issue: rootIssue('invalid_input', 'expected a string, a Uint8Array, an ArrayBuffer or a parsed JSON object, got ' + typeof input) };
-    } else {
-      try {
-        const problem = inspect(input);
-        if (problem) return { issue: problem, fromObject: true };
-        text = JSON.stringify(input);
-      } catch (e) {
-        // A throwing getter, toJSON or Proxy trap. The engine's message is
-        // not repeated: it can quote the payload.
-        return { issue: rootIssue('invalid_input', 'the object cannot be read: reading one of its properties threw'), fromObject: true };
-      }
-      const prepared = toBytes(text, maxBytes);
-      prepared.fromObject = true;
-      return prepared;
     }
-    // Each UTF-16 unit is at least one UTF-8 byte: a string this long is over
-    // the limit whatever it holds, and is refused before encoding it.
-    if (text.length > maxBytes) return { issue: tooLarge(text.length, maxBytes) };
-    // TextEncoder would silently turn a lone surrogate into U+FFFD; it is
-    // refused instead, as a lone surrogate escape is.
-    if (!isWellFormed(text)) {
-      return { issue: rootIssue('invalid_encoding', 'the string has a lone surrogate, which is not a Unicode character') };
+    let text;
+    try {
+      const problem = inspect(input, maxBytes);
+      if (problem) return { issue: problem, fromObject: true };
+      text = JSON.stringify(input);
+    } catch (e) {
+      // A throwing getter, toJSON or Proxy trap. The engine's message is
+      // not repeated: it can quote the payload.
+      return { issue: rootIssue('invalid_input', 'the object cannot be read: reading one of its properties threw'), fromObject: true };
     }
-    return { bytes: encoder.encode(text) };
+    const prepared = textBytes(text, maxBytes);
+    prepared.fromObject = true;
+    return prepared;
   }
-
-  // Calls the core with the input's bytes; `call(bytes, flags, maxBytes,
-  // maxIssues)` is one wasm export. Returns the parsed `{ data, issues }`.
-  const MAX_DEPTH = 64;
 
   function pointer(keys) {
     return keys.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
@@ -142,24 +224,49 @@ function createApi(wasm, reload) {
   // reported with its path instead of vanishing. `undefined` properties are
   // absent, as in JSON. Recursion is bounded by MAX_DEPTH.
   //
+  // The cost is bounded by maxBytes whatever the object graph: every visited
+  // value is charged at least the length of its JSON text (a skipped
+  // `undefined` property, 1), so a walk that would write more than maxBytes
+  // stops with too_large. Without it, shared sub-objects (a DAG built in
+  // code, `o = { a: o, b: o }` 24 times over) would be visited an
+  // exponential number of times.
+  //
   // The walk runs on every object input, so it is kept cheap: no cycle
   // bookkeeping (`ancestors` is null). A cycle, like genuinely deep nesting,
   // then ends at the depth limit, and only then is the walk repeated with
   // the set of ancestors, to tell the two apart.
-  function inspect(root) {
-    const problem = walk(root, [], 0, null);
-    return problem === DEEP ? walk(root, [], 0, new Set()) : problem;
+  function inspect(root, maxBytes) {
+    const problem = walk(root, [], 0, null, { left: maxBytes, limit: maxBytes }, false);
+    return problem === DEEP ? walk(root, [], 0, new Set(), { left: maxBytes, limit: maxBytes }, false) : problem;
   }
 
   const DEEP = {};
   const OBJECT_PROTO = Object.prototype;
-  const toTag = Object.prototype.toString;
 
-  function walk(value, keys, depth, ancestors) {
+  // Charges `n` characters; true when that goes over the budget.
+  function charge(budget, n) {
+    return (budget.left -= n) < 0;
+  }
+
+  function tooLargeObject(budget) {
+    return rootIssue('too_large', 'the object would be more than ' + budget.limit + ' bytes as JSON, over the limit (option maxBytes)');
+  }
+
+  const LONE_IN_STRING = 'this string has a lone surrogate, which is not a Unicode character';
+
+  // `self`: the value is what its own toJSON returned (`return this`), so
+  // JSON.stringify writes its own properties whatever its prototype.
+  function walk(value, keys, depth, ancestors, budget, self) {
     const type = typeof value;
-    if (type === 'string') return isWellFormed(value) ? null : fail(keys, 'invalid_encoding', 'this string has a lone surrogate, which is not a Unicode character');
-    if (value === null || type === 'boolean') return null;
-    if (type === 'number') return Number.isFinite(value) ? null : fail(keys, 'invalid_input', 'NaN and Infinity are not JSON numbers');
+    if (type === 'string') {
+      if (charge(budget, value.length + 2)) return tooLargeObject(budget);
+      return isWellFormed(value) ? null : fail(keys, 'invalid_encoding', LONE_IN_STRING);
+    }
+    if (type === 'number') {
+      if (charge(budget, 1)) return tooLargeObject(budget);
+      return Number.isFinite(value) ? null : fail(keys, 'invalid_input', 'NaN and Infinity are not JSON numbers');
+    }
+    if (value === null || type === 'boolean') return charge(budget, value === false ? 5 : 4) ? tooLargeObject(budget) : null;
     if (type !== 'object') return fail(keys, 'invalid_input', 'a ' + type + ' is not JSON data');
     if (depth >= MAX_DEPTH) {
       return ancestors === null ? DEEP : fail(keys, 'too_deep', 'arrays and objects nest too deeply (limit ' + MAX_DEPTH + ')');
@@ -168,18 +275,24 @@ function createApi(wasm, reload) {
     if (ArrayBuffer.isView(value) || isArrayBuffer(value)) {
       return fail(keys, 'invalid_input', 'binary data is not JSON data (JSON.stringify would write its bytes as an object or drop them)');
     }
-    if (typeof value.toJSON === 'function') {
+    if (!self && typeof value.toJSON === 'function') {
       // A Date, or an object that says how it serializes: what it says is
-      // what is read, so that is what is checked.
+      // what is read, so that is what is checked (JSON.stringify calls
+      // toJSON once per value).
       if (toTag.call(value) === '[object Date]' && Number.isNaN(Date.prototype.getTime.call(value))) {
         return fail(keys, 'invalid_input', 'an invalid Date is not JSON data');
       }
       const replaced = value.toJSON(keys.length > 0 ? String(keys[keys.length - 1]) : '');
       if (replaced === undefined) return fail(keys, 'invalid_input', 'its toJSON returns nothing, so JSON.stringify would drop it');
-      return replaced === value ? null : walk(replaced, keys, depth + 1, ancestors);
+      if (replaced === value) return walk(value, keys, depth, ancestors, budget, true);
+      if (replaced !== null && typeof replaced === 'object' && typeof replaced.toJSON === 'function') {
+        // JSON.stringify would not call this one: checked as it is written.
+        return walk(replaced, keys, depth + 1, ancestors, budget, true);
+      }
+      return walk(replaced, keys, depth + 1, ancestors, budget, false);
     }
     const isArray = Array.isArray(value);
-    if (!isArray) {
+    if (!isArray && !self) {
       const proto = Object.getPrototypeOf(value);
       // Plain objects, from this realm or another (Object.prototype's own prototype is null).
       const plain = proto === OBJECT_PROTO || proto === null ||
@@ -190,21 +303,40 @@ function createApi(wasm, reload) {
       }
     }
     if (Object.getOwnPropertySymbols(value).length > 0) return fail(keys, 'invalid_input', 'symbol-keyed properties are not JSON data');
-    if (ancestors !== null) ancestors.add(value);
     const names = isArray ? null : Object.keys(value);
     const length = isArray ? value.length : names.length;
+    // Brackets and commas; an array is also refused outright when even one
+    // character per item would not fit.
+    if (isArray && budget.left < 2 * length) return tooLargeObject(budget);
+    if (charge(budget, isArray && length > 0 ? length + 1 : 2)) return tooLargeObject(budget);
+    if (ancestors !== null) ancestors.add(value);
+    let members = 0;
     for (let i = 0; i < length; i++) {
       const key = isArray ? i : names[i];
-      if (!isArray && !isWellFormed(key)) {
-        return fail(keys, 'invalid_encoding', 'a key of this object has a lone surrogate, which is not a Unicode character');
-      }
       const child = value[key];
-      if (child === undefined && !isArray) continue;
-      // Nulls and booleans need no call; strings only a well-formedness check.
-      if (child === null || typeof child === 'boolean') continue;
-      if (typeof child === 'string' && isWellFormed(child)) continue;
+      if (!isArray) {
+        if (child === undefined || (self && key === 'toJSON' && typeof child === 'function')) {
+          // Dropped by JSON.stringify: only the visit is charged.
+          if (charge(budget, 1)) return tooLargeObject(budget);
+          continue;
+        }
+        // `"key":`, and a comma before every member but the first.
+        if (charge(budget, key.length + 3 + (members++ > 0 ? 1 : 0))) return tooLargeObject(budget);
+        if (!isWellFormed(key)) return fail(keys, 'invalid_encoding', 'a key of this object has a lone surrogate, which is not a Unicode character');
+      }
+      // Nulls, booleans and well-formed strings need no call.
+      if (child === null || typeof child === 'boolean') {
+        if (charge(budget, child === false ? 5 : 4)) return tooLargeObject(budget);
+        continue;
+      }
+      if (typeof child === 'string') {
+        if (charge(budget, child.length + 2)) return tooLargeObject(budget);
+        if (isWellFormed(child)) continue;
+        keys.push(key);
+        return fail(keys, 'invalid_encoding', LONE_IN_STRING);
+      }
       keys.push(key);
-      const problem = child === undefined ? fail(keys, 'invalid_input', 'undefined is not JSON data') : walk(child, keys, depth + 1, ancestors);
+      const problem = child === undefined ? fail(keys, 'invalid_input', 'undefined is not JSON data') : walk(child, keys, depth + 1, ancestors, budget, false);
       keys.pop();
       if (problem) return problem;
     }
@@ -216,21 +348,18 @@ function createApi(wasm, reload) {
     return { path: pointer(keys), code, message, severity: 'error' };
   }
 
+  // Runs `call(w, bytes, flags, maxBytes, maxIssues)`, one wasm export
+  // returning JSON text, on the input's bytes. Returns the parsed
+  // `{ data, issues }` (or `{ signature_error }`).
   function run(call, input, options, validateOnly) {
     const { flags, maxBytes, maxIssues } = readOptions(options);
-    const prepared = toBytes(input, maxBytes);
+    return callCore(call, toBytes(input, maxBytes), flags | (validateOnly ? FLAGS.validateOnly : 0), maxBytes, maxIssues);
+  }
+
+  function callCore(call, prepared, flags, maxBytes, maxIssues) {
     if (prepared.issue) return { data: null, issues: [prepared.issue] };
-    let result;
-    try {
-      result = JSON.parse(call(prepared.bytes, flags | (validateOnly ? FLAG_VALIDATE_ONLY : 0), maxBytes, maxIssues));
-    } catch (e) {
-      if (reload) {
-        try {
-          wasm = reload();
-        } catch (_) {
-          // Keep the old instance: the next call will report again.
-        }
-      }
+    const result = guarded((w) => JSON.parse(call(w, prepared.bytes, flags, maxBytes, maxIssues)));
+    if (result === TRAPPED) {
       return { data: null, issues: [rootIssue('internal_error', 'periskope-events failed unexpectedly; please report this input')] };
     }
     if (result.signature_error) return result;
@@ -269,7 +398,7 @@ function createApi(wasm, reload) {
 
   // --- Events -------------------------------------------------------------
 
-  const knownEvents = Object.freeze(JSON.parse(wasm.known_events()));
+  const knownEvents = Object.freeze(core.events);
   const knownEventSet = new Set(knownEvents);
 
   function isKnownEvent(name) {
@@ -280,72 +409,60 @@ function createApi(wasm, reload) {
     if (!isKnownEvent(name)) {
       throw new TypeError('unknown event ' + JSON.stringify(name) + '; known events: ' + knownEvents.join(', '));
     }
-    return (bytes, flags, maxBytes, maxIssues) => wasm.event_payload(name, bytes, flags, maxBytes, maxIssues);
+    return (w, bytes, flags, maxBytes, maxIssues) => w.event_payload(name, bytes, flags, maxBytes, maxIssues);
   }
+
+  const webhookCall = (w, bytes, flags, maxBytes, maxIssues) => w.webhook(bytes, flags, maxBytes, maxIssues);
 
   const validateEvent = (name, input, options) => validateWith(eventCall(name), input, options);
   const safeParseEvent = (name, input, options) => safeParseWith(eventCall(name), input, options, name + ' payload');
   const parseEvent = (name, input, options) => unwrap(safeParseEvent(name, input, options));
 
-  const validateWebhook = (body, options) => validateWith(wasm.webhook, body, options);
-  const safeParseWebhook = (body, options) => safeParseWith(wasm.webhook, body, options, 'webhook body');
+  const validateWebhook = (body, options) => validateWith(webhookCall, body, options);
+  const safeParseWebhook = (body, options) => safeParseWith(webhookCall, body, options, 'webhook body');
   const parseWebhook = (body, options) => unwrap(safeParseWebhook(body, options));
 
   // --- Signatures ---------------------------------------------------------
 
   const SIGNATURE_HEADER = 'x-periskope-signature';
-  const VERIFY_CODES = ['', 'missing_signature', 'malformed_signature', 'signature_mismatch', 'missing_key'];
-  const VERIFY_MESSAGES = {
-    missing_signature: 'no signature: the request has no x-periskope-signature header, or it is empty',
-    malformed_signature: 'the signature is not 64 hexadecimal characters (optionally after sha256=)',
-    signature_mismatch: 'the signature does not match the body for any of the signing keys',
-    missing_key: "no signing key was given: pass the key from Periskope's webhook settings (or several, while rotating)",
-    body_was_parsed:
-      'the body was already parsed into an object: the signature covers the exact bytes received, so pass the raw body ' +
-      '(a string, Buffer, Uint8Array or ArrayBuffer), e.g. express.raw() instead of express.json()',
-  };
 
   /** Thrown by signature checks. `code` is stable; nothing secret is ever in it. */
   class WebhookVerificationError extends Error {
-    constructor(code) {
-      super(VERIFY_MESSAGES[code]);
+    constructor(code, message) {
+      super(message || VERIFY_MESSAGES[code]);
       this.name = 'WebhookVerificationError';
       this.code = code;
     }
   }
 
-  // The exact bytes of a raw body, or the most common mistake named.
-  // A string with a lone surrogate cannot be bytes that were received (they
-  // decode to well-formed text), and TextEncoder would silently change it.
-  const MALFORMED = null;
-
-  function rawBody(body) {
-    if (typeof body === 'string') return isWellFormed(body) ? encoder.encode(body) : MALFORMED;
-    if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    if (isArrayBuffer(body)) return new Uint8Array(body);
+  // The exact bytes of a raw body (`{ bytes }`), or the issue that stops it
+  // (`{ issue }`: too large, or a string with a lone surrogate, which cannot
+  // be bytes that were received and which TextEncoder would silently
+  // change), or the most common mistake named.
+  function rawBody(body, maxBytes) {
+    if (typeof body === 'string') return textBytes(body, maxBytes);
+    if (ArrayBuffer.isView(body) || isArrayBuffer(body)) return binaryBytes(body, maxBytes);
     if (body !== null && typeof body === 'object') throw new WebhookVerificationError('body_was_parsed');
     throw new TypeError('the body must be the raw request body: a string, Buffer, Uint8Array or ArrayBuffer');
   }
 
-  function isArrayBuffer(value) {
-    const tag = Object.prototype.toString.call(value);
-    return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
-  }
-
-  function malformedBody() {
-    return new PayloadError([rootIssue('invalid_encoding', 'the string has a lone surrogate, which is not a Unicode character')], 'webhook body');
-  }
-
   // All keys as one byte buffer plus their lengths: one crossing into wasm.
+  // The rules on a key's bytes (none given, empty, surrounding whitespace)
+  // are the core's; here, only what cannot be bytes at all.
   function keyBytes(keys) {
     const list = Array.isArray(keys) ? keys : keys === undefined || keys === null ? [] : [keys];
     const encoded = list.map((k) => {
-      if (typeof k === 'string') return encoder.encode(k);
-      // Any realm's Uint8Array (a test runner's, a vm context's).
+      if (typeof k === 'string') {
+        if (!isWellFormed(k)) {
+          throw new WebhookVerificationError('malformed_key', 'a signing key has a lone surrogate, which is not a Unicode character: it cannot be the key Periskope shows');
+        }
+        return encoder.encode(k);
+      }
+      // Any realm's typed arrays and ArrayBuffers (a test runner's, a vm context's).
       if (ArrayBuffer.isView(k)) return new Uint8Array(k.buffer, k.byteOffset, k.byteLength);
-      throw new TypeError('a signing key must be a string or a Uint8Array');
+      if (isArrayBuffer(k)) return new Uint8Array(k);
+      throw new TypeError('a signing key must be a string, a Uint8Array or an ArrayBuffer');
     });
-    if (encoded.length === 0 || encoded.some((k) => k.length === 0)) throw new WebhookVerificationError('missing_key');
     const lengths = new Uint32Array(encoded.map((k) => k.length));
     const bytes = new Uint8Array(lengths.reduce((a, b) => a + b, 0));
     let at = 0;
@@ -353,20 +470,27 @@ function createApi(wasm, reload) {
       bytes.set(k, at);
       at += k.length;
     }
+    const code = guarded((w) => w.check_keys(bytes, lengths));
+    if (code === TRAPPED) throw internalFailure();
+    if (code !== 0) throw new WebhookVerificationError(verificationCode(code));
     return { bytes, lengths };
   }
 
   // The signature from a header value, a plain object of headers (any case;
   // Node's IncomingHttpHeaders included) or a Fetch API Headers.
   function readSignature(source) {
+    return readHeader(source, SIGNATURE_HEADER, 'the signature must be a header value, a headers object or a Headers instance');
+  }
+
+  function readHeader(source, header, wrongType) {
     if (source === undefined || source === null) return '';
     if (typeof source === 'string') return source;
     // A Map has case-sensitive names; read it like a plain object.
-    if (source instanceof Map) return readSignature(Object.fromEntries(source));
-    if (typeof source.get === 'function') return source.get(SIGNATURE_HEADER) || '';
+    if (source instanceof Map) return readHeader(Object.fromEntries(source), header, wrongType);
+    if (typeof source.get === 'function') return source.get(header) || '';
     if (typeof source === 'object') {
       for (const name of Object.keys(source)) {
-        if (name.toLowerCase() !== SIGNATURE_HEADER) continue;
+        if (name.toLowerCase() !== header) continue;
         const value = source[name];
         // Node joins repeated headers; an array here means several values,
         // which cannot be one signature.
@@ -375,57 +499,105 @@ function createApi(wasm, reload) {
       }
       return '';
     }
-    throw new TypeError('the signature must be a header value, a headers object or a Headers instance');
+    throw new TypeError(wrongType);
   }
 
   // `options.maxBytes` bounds the body here too: a body over it is not
-  // copied into wasm at all (the module's memory never shrinks).
+  // encoded nor copied into wasm at all (the module's memory never shrinks),
+  // and does not verify. So does a string with a lone surrogate, and a call
+  // that failed inside wasm.
   function verifySignature(body, signature, keys, options) {
     const { maxBytes } = readOptions(options);
-    const bytes = rawBody(body);
+    const prepared = rawBody(body, maxBytes);
     const { bytes: keyData, lengths } = keyBytes(keys);
-    if (bytes === MALFORMED || bytes.byteLength > maxBytes) return false;
-    const code = wasm.verify_signature(bytes, readSignature(signature), keyData, lengths);
-    return code === 0;
+    if (prepared.issue) return false;
+    const header = readSignature(signature);
+    return guarded((w) => w.verify_signature(prepared.bytes, header, keyData, lengths)) === 0;
   }
 
+  // Verification and reading in one call, on one copy of the bytes: the safe
+  // path (verifySignature then parseWebhook, on shared memory, can see two
+  // different bodies).
   function constructEvent(body, signatureOrHeaders, keys, options) {
-    readOptions(options);
-    const bytes = rawBody(body);
+    const { flags, maxBytes, maxIssues, tolerance, nowMs } = readOptions(options, REPLAY_OPTION_NAMES);
+    const prepared = rawBody(body, maxBytes);
     const { bytes: keyData, lengths } = keyBytes(keys);
-    if (bytes === MALFORMED) throw malformedBody();
+    if (prepared.issue) throw new PayloadError([prepared.issue], 'webhook body');
     const signature = readSignature(signatureOrHeaders);
-    const result = run(
-      (input, flags, maxBytes, maxIssues) => wasm.construct_event(input, signature, keyData, lengths, flags, maxBytes, maxIssues),
-      bytes,
-      options,
-      false,
+    const now = nowMs === undefined ? Date.now() : nowMs;
+    const result = callCore(
+      (w, input, f, mb, mi) => w.construct_event(input, signature, keyData, lengths, f, mb, mi, tolerance, now),
+      prepared,
+      flags,
+      maxBytes,
+      maxIssues,
     );
-    if (result.signature_error) throw new WebhookVerificationError(VERIFY_CODES[result.signature_error]);
+    if (result.signature_error) throw new WebhookVerificationError(verificationCode(result.signature_error));
     if (result.data === null) throw new PayloadError(result.issues, 'webhook body');
     return result.data;
   }
 
+  // Reads at most maxBytes + 1 bytes of the request: a declared
+  // Content-Length over the limit is refused before reading, and a body
+  // stream is read with a running count and cancelled once over it.
   async function verifyRequest(request, keys, options) {
     if (!request || typeof request.arrayBuffer !== 'function' || !request.headers) {
       throw new TypeError('verifyRequest takes a Fetch API Request');
     }
     if (request.bodyUsed) throw new WebhookVerificationError('body_was_parsed');
     // Mistakes in the arguments are reported before the body is consumed.
-    readOptions(options);
+    const { maxBytes } = readOptions(options, REPLAY_OPTION_NAMES);
     keyBytes(keys);
-    const body = new Uint8Array(await request.arrayBuffer());
+    const declared = readHeader(request.headers, 'content-length', 'the request headers must be a Headers instance or a headers object');
+    if (/^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
+      throw new PayloadError([rootIssue('too_large', 'the body is ' + Number(declared) + ' bytes (Content-Length), over the limit of ' + maxBytes + ' (option maxBytes)')], 'webhook body');
+    }
+    const body = await readBody(request, maxBytes);
     return constructEvent(body, request.headers, keys, options);
+  }
+
+  async function readBody(request, maxBytes) {
+    const stream = request.body;
+    if (stream === null || stream === undefined || typeof stream.getReader !== 'function') {
+      // No body (an empty one), or a request-like object without a stream:
+      // its bytes, checked by constructEvent.
+      return new Uint8Array(await request.arrayBuffer());
+    }
+    const reader = stream.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!ArrayBuffer.isView(value)) {
+        reader.cancel().catch(() => {});
+        throw new TypeError('the request body stream must give bytes (Uint8Array chunks)');
+      }
+      total += value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel().catch(() => {});
+        throw new PayloadError([rootIssue('too_large', 'the body is over the limit of ' + maxBytes + ' bytes (option maxBytes); it was not read further')], 'webhook body');
+      }
+      chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    }
+    const body = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return body;
   }
 
   function signPayload(body, key) {
     if (Array.isArray(key)) throw new TypeError('signPayload takes one key');
     const { bytes } = keyBytes(key);
-    const data = rawBody(body);
-    if (data === MALFORMED) throw malformedBody();
-    return wasm.sign_payload(data, bytes);
+    const data = rawBody(body, Infinity);
+    if (data.issue) throw new PayloadError([data.issue], 'webhook body');
+    const signature = guarded((w) => w.sign_payload(data.bytes, bytes));
+    if (signature === TRAPPED) throw internalFailure();
+    return signature;
   }
-
 
   // --- Test helpers and the SDK ------------------------------------------
 
@@ -449,7 +621,8 @@ function createApi(wasm, reload) {
 
   function sampleEvent(name, overrides) {
     if (!isKnownEvent(name)) throw new TypeError('unknown event ' + JSON.stringify(name));
-    const data = JSON.parse(wasm.sample_payload(name));
+    const data = guarded((w) => JSON.parse(w.sample_payload(name)));
+    if (data === TRAPPED) throw internalFailure();
     const envelope = {
       event: name,
       data,
@@ -493,6 +666,12 @@ function createApi(wasm, reload) {
     };
   }
 
+  function wasmMemoryBytes() {
+    const bytes = guarded((w) => w.memory_bytes());
+    if (bytes === TRAPPED) throw internalFailure();
+    return bytes;
+  }
+
   const ticketCreated = (fn) => (input, options) => fn('ticket.created', input, options);
 
   return {
@@ -517,6 +696,7 @@ function createApi(wasm, reload) {
     sampleEvent,
     withValidation,
     formatIssue: describe,
-    wasmMemoryBytes: () => wasm.memory_bytes(),
+    wasmMemoryBytes,
+    defaults: Object.freeze({ maxBytes: DEFAULTS.maxBytes, maxIssues: DEFAULTS.maxIssues, maxDepth: DEFAULTS.maxDepth }),
   };
 }

@@ -85,18 +85,15 @@ function createStandardSchemas(api) {
   }
 
   const schemas = {};
-  const byEvent = Array.isArray(api.knownEvents) && typeof api.safeParseEvent === 'function';
-  if (byEvent) {
-    for (const event of api.knownEvents) {
-      schemas[schemaName(event)] = standardSchema((input, options) => api.safeParseEvent(event, input, options), undefined);
-    }
-    schemas.eventSchema = function eventSchema(event, options) {
-      if (!api.knownEvents.includes(event)) {
-        throw new TypeError('unknown event ' + JSON.stringify(event) + '; known events: ' + api.knownEvents.join(', '));
-      }
-      return standardSchema((input, opts) => api.safeParseEvent(event, input, opts), options);
-    };
+  for (const event of api.knownEvents) {
+    schemas[schemaName(event)] = standardSchema((input, options) => api.safeParseEvent(event, input, options), undefined);
   }
+  schemas.eventSchema = function eventSchema(event, options) {
+    if (!api.isKnownEvent(event)) {
+      throw new TypeError('unknown event ' + JSON.stringify(event) + '; known events: ' + api.knownEvents.join(', '));
+    }
+    return standardSchema((input, opts) => api.safeParseEvent(event, input, opts), options);
+  };
   for (const name of Object.keys(api)) {
     const m = /^safeParse([A-Z]\w*)$/.exec(name);
     if (!m || m[1] === 'Event' || typeof api[name] !== 'function') continue;

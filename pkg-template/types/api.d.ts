@@ -206,8 +206,28 @@ export declare function parseWebhook(body: PayloadInput<WebhookInput>, options?:
 /** `parseWebhook` without throwing, with the warnings. */
 export declare function safeParseWebhook(body: PayloadInput<WebhookInput>, options?: Options): SafeParseResult<Webhook>;
 
-/** The stable codes of a `WebhookVerificationError`. */
-export type VerificationErrorCode = 'missing_signature' | 'malformed_signature' | 'signature_mismatch' | 'missing_key' | 'body_was_parsed';
+/**
+ * The stable codes of a `WebhookVerificationError` (the list, and each
+ * message, come from the core):
+ * - `missing_signature`: no `x-periskope-signature` header, or an empty one;
+ * - `malformed_signature`: not 64 hexadecimal characters (optionally after `sha256=`);
+ * - `signature_mismatch`: the signature matches the body under none of the keys;
+ * - `missing_key`: no key, or an empty one;
+ * - `malformed_key`: a key with surrounding whitespace or a line break (the
+ *   most common misconfiguration, from an environment variable or a file), or
+ *   a string key with a lone surrogate;
+ * - `timestamp_out_of_tolerance`: with the `tolerance` option, the signed
+ *   envelope's `timestamp` is missing, unreadable, or further from `now`;
+ * - `body_was_parsed`: the body given is already a parsed object.
+ */
+export type VerificationErrorCode =
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'signature_mismatch'
+  | 'missing_key'
+  | 'malformed_key'
+  | 'timestamp_out_of_tolerance'
+  | 'body_was_parsed';
 
 /** Thrown when a signature does not verify. No property holds the key, a signature or the body. */
 export declare class WebhookVerificationError extends Error {
@@ -215,11 +235,38 @@ export declare class WebhookVerificationError extends Error {
   code: VerificationErrorCode;
 }
 
-/** The exact bytes received: a string, a `Buffer`/`Uint8Array`, an `ArrayBuffer` or another typed array. */
+/**
+ * The exact bytes received: a string, a `Buffer`/`Uint8Array`, an `ArrayBuffer`
+ * or another typed array. A `SharedArrayBuffer` (or a view of one) is copied
+ * once when a call starts, so that one call checks and reads the same bytes.
+ */
 export type RawBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
-/** One signing key, or several while rotating (each is tried). */
-export type SigningKeys = string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+/** One signing key: its text, or its bytes. */
+export type SigningKey = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/**
+ * One signing key, or several while rotating (each is tried). A key is used
+ * exactly as given: one with surrounding whitespace or a line break is
+ * refused (`malformed_key`) rather than trimmed.
+ */
+export type SigningKeys = SigningKey | ReadonlyArray<SigningKey>;
+
+/** The options of `constructEvent` and `verifyRequest`: the parse options and the replay window. */
+export interface VerifyOptions extends Options {
+  /**
+   * The replay window, in seconds (a positive whole number; off when absent, the
+   * default). With it, a signed envelope whose `timestamp` is more than
+   * `tolerance` seconds before or after `now`, or that has no readable
+   * `timestamp`, is refused with a `WebhookVerificationError` of code
+   * `timestamp_out_of_tolerance`, after the signature is checked. Stripe uses
+   * 300 s, Standard Webhooks 5 minutes; how Periskope sets `timestamp` on
+   * retries is not documented, so allow for the retry delays you see.
+   */
+  tolerance?: number;
+  /** The time to compare with: a `Date` or milliseconds since the epoch. Default `Date.now()` at the call; for tests. */
+  now?: Date | number;
+}
 
 /** A header value, a plain headers object (any case; Node's `IncomingHttpHeaders` too) or a Fetch API `Headers`. */
 export type SignatureSource =
@@ -233,29 +280,49 @@ export type SignatureSource =
 /**
  * Whether `signature` (the `x-periskope-signature` value) is the HMAC-SHA256 of
  * the exact `body` under one of `keys`. Throws a `WebhookVerificationError`
- * with code `missing_key` or `body_was_parsed` for those mistakes. A body over
- * `options.maxBytes` (default 8 MiB), or a string with a lone surrogate, does
- * not verify.
+ * with code `missing_key`, `malformed_key` or `body_was_parsed` for those
+ * mistakes. A body over `options.maxBytes` (default 8 MiB; a string is
+ * compared by its length before it is encoded), or a string with a lone
+ * surrogate, does not verify.
+ *
+ * Prefer `constructEvent`, which verifies and reads the body in one call on
+ * one copy of its bytes: calling `verifySignature` and then `parseWebhook`
+ * reads the body twice, and when it lives in shared memory
+ * (`SharedArrayBuffer`) another thread can change it in between, so what was
+ * verified need not be what is read.
  */
 export declare function verifySignature(body: RawBody, signature: SignatureSource, keys: SigningKeys, options?: Options): boolean;
 
 /**
  * Verifies the signature of the raw body, then reads it as `parseWebhook`
- * does. Throws a `WebhookVerificationError` (`missing_signature`,
- * `malformed_signature`, `signature_mismatch`, `missing_key`,
- * `body_was_parsed`) or a `PayloadError`.
+ * does, in one call on one copy of the bytes: the safe path. Throws a
+ * `WebhookVerificationError` (see `VerificationErrorCode`) or a
+ * `PayloadError` (a body over `options.maxBytes` is `too_large`). With
+ * `options.tolerance`, also refuses a delivery outside the replay window
+ * (`timestamp_out_of_tolerance`).
  */
-export declare function constructEvent(body: RawBody, signatureOrHeaders: SignatureSource, keys: SigningKeys, options?: Options): Webhook;
+export declare function constructEvent(body: RawBody, signatureOrHeaders: SignatureSource, keys: SigningKeys, options?: VerifyOptions): Webhook;
 
-/** Reads a Fetch API `Request`'s bytes and headers, then `constructEvent`. */
+/**
+ * Reads a Fetch API `Request`'s bytes and headers, then `constructEvent`.
+ * Reads at most `options.maxBytes` + 1 bytes: a `Content-Length` over the
+ * limit is refused before reading, and the body stream is cancelled as soon
+ * as it passes the limit (a `PayloadError` with a `too_large` issue). An
+ * object without a `body` stream is read with `arrayBuffer()`, then checked.
+ */
 export declare function verifyRequest(
-  request: { arrayBuffer(): Promise<ArrayBuffer>; headers: { get(name: string): string | null }; bodyUsed?: boolean },
+  request: {
+    arrayBuffer(): Promise<ArrayBuffer>;
+    headers: { get(name: string): string | null };
+    body?: ReadableStream<Uint8Array> | null;
+    bodyUsed?: boolean;
+  },
   keys: SigningKeys,
-  options?: Options,
+  options?: VerifyOptions,
 ): Promise<Webhook>;
 
 /** The `x-periskope-signature` value for `body` signed with `key`, for tests. */
-export declare function signPayload(body: RawBody, key: string | Uint8Array): string;
+export declare function signPayload(body: RawBody, key: SigningKey): string;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -295,5 +362,20 @@ export declare function withValidation<E extends KnownEvent, R>(
 /** Formats an issue as `path: message [code]` (`(root)` for the empty path). */
 export declare function formatIssue(issue: Issue): string;
 
-/** The size in bytes of the wasm instance's memory, for diagnostics. */
+/**
+ * The size in bytes of the wasm instance's memory, for diagnostics. Wasm
+ * memory never shrinks, so after a call that leaves it over 64 MiB the
+ * instance is replaced by a fresh one of the same compiled module (as after
+ * a trap): the next call starts from the baseline again.
+ */
 export declare function wasmMemoryBytes(): number;
+
+/** The defaults of the options, and the nesting limit, as the core sets them. */
+export declare const defaults: {
+  /** The default `maxBytes`: 8 MiB (8388608). */
+  readonly maxBytes: number;
+  /** The default `maxIssues`: 100. */
+  readonly maxIssues: number;
+  /** How deeply arrays and objects may nest: 64. */
+  readonly maxDepth: number;
+};

@@ -1,6 +1,9 @@
 // The CLI of the installed package: output and exit status.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -58,11 +61,62 @@ test('--event reads the payload of any event', () => {
 });
 
 test('usage errors exit 2', () => {
-  for (const args of [[], ['frobnicate'], ['validate'], ['validate', '--nope', 'x'], ['validate', '/no/such/file.json'], ['validate', 'a', 'b'],
+  for (const args of [[], ['frobnicate'], ['validate'], ['validate', '--nope', 'x'], ['validate', 'a', 'b'],
     ['validate', '--max-bytes', 'x', '-']]) {
     const r = cli(args, '');
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, /usage: periskope-events validate/);
   }
   assert.equal(cli(['--help']).status, 0);
+});
+
+test('an unreadable file: one clear line, exit 2, no usage', () => {
+  const missing = cli(['validate', '/no/such/file.json']);
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stderr, 'periskope-events: cannot read /no/such/file.json: no such file (ENOENT)\n');
+  assert.equal(missing.stdout, '');
+  const directory = cli(['validate', path.dirname(bin)]);
+  assert.equal(directory.status, 2);
+  assert.match(directory.stderr, /^periskope-events: cannot read .*: it is a directory \(EISDIR\)\n$/);
+});
+
+test('--version prints the package version', () => {
+  const r = cli(['--version']);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, `periskope-events ${require('periskope-events/package.json').version}\n`);
+});
+
+// Liveness bounds only (spawnSync's timeout in cli()): these must end
+// promptly because the CLI stops reading at the limit.
+test('stdin, pipes and devices are read with a running cap: /dev/zero with --max-bytes 1000 is too_large', { skip: !fs.existsSync('/dev/zero') }, () => {
+  const r = cli(['validate', '--max-bytes', '1000', '/dev/zero']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, '(root): the input is more than 1000 bytes, over the limit of 1000 (--max-bytes) [too_large]\n');
+  // And stdin, over and under the limit.
+  const over = cli(['validate', '--max-bytes', '1000', '-'], 'x'.repeat(5000));
+  assert.equal(over.status, 1);
+  assert.match(over.stdout, /\[too_large\]\n$/);
+  const body = fs.readFileSync(fixture('valid/realistic.json'));
+  const under = cli(['validate', '--max-bytes', String(body.length), '-'], body);
+  assert.equal(under.status, 0, under.stderr);
+  assert.equal(cli(['validate', '--max-bytes', String(body.length - 1), '-'], body).status, 1);
+});
+
+test('a regular file over the limit is refused from its size, unread', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'periskope-cli-'));
+  try {
+    // Sparse: 3 GiB that take no space, over what one Buffer can hold, so
+    // reading it whole would fail differently.
+    const file = path.join(dir, 'huge.json');
+    fs.closeSync(fs.openSync(file, 'w'));
+    fs.truncateSync(file, 3 * 1024 ** 3);
+    const r = cli(['validate', file]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stdout, `(root): the file is ${3 * 1024 ** 3} bytes, over the limit of 8388608 (--max-bytes) [too_large]\n`);
+    const small = cli(['validate', '--max-bytes', '10', fixture('valid/realistic.json')]);
+    assert.equal(small.status, 1);
+    assert.match(small.stdout, /^\(root\): the file is \d+ bytes, over the limit of 10 \(--max-bytes\) \[too_large\]\n$/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

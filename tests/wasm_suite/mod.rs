@@ -126,8 +126,8 @@ fn every_known_event_and_signatures() {
     assert_eq!(verify_signature(body, "abc", &keys, &lengths), 2);
     assert_eq!(verify_signature(&body[1..], &signature, &keys, &lengths), 3);
     assert_eq!(verify_signature(body, &signature, b"", &[]), 4);
-    let out = construct_event(body, &signature, b"wrong", &[5], 0, DEFAULT_MAX_BYTES, 100);
+    let out = construct_event(body, &signature, b"wrong", &[5], 0, DEFAULT_MAX_BYTES, 100, -1.0, 0.0);
     assert_eq!(out, r#"{"signature_error":3}"#);
-    let out = construct_event(body, &signature, &keys, &lengths, 0, DEFAULT_MAX_BYTES, 100);
+    let out = construct_event(body, &signature, &keys, &lengths, 0, DEFAULT_MAX_BYTES, 100, -1.0, 0.0);
     assert!(out.starts_with(r#"{"data":{"event":"note.created""#), "{out}");
 }

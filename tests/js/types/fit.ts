@@ -3,7 +3,10 @@
 import type { TicketInfoType } from '@periskope/types';
 import {
   constructEvent,
+  defaults,
   isEvent,
+  verifyRequest,
+  type VerificationErrorCode,
   parseEvent,
   sampleEvent,
   signPayload,
@@ -111,5 +114,16 @@ const handler = withValidation('message.created', (data, warnings) => data.messa
 });
 const handled: number | undefined = handler({});
 export { ok, event, header, message, handled };
+
+// The replay window (constructEvent and verifyRequest only), ArrayBuffer keys, the defaults.
+const windowed: Webhook = constructEvent(body, header, new ArrayBuffer(3), { tolerance: 300, now: new Date() });
+const requested: Promise<Webhook> = verifyRequest(new Request('http://x/'), ['old', 'new'], { tolerance: 300, now: Date.now() });
+// @ts-expect-error the replay window is not an option of verifySignature
+verifySignature(body, header, 'key', { tolerance: 300 });
+// @ts-expect-error now is a Date or a number
+constructEvent(body, header, 'key', { tolerance: 300, now: '2025-01-01' });
+const code: VerificationErrorCode = 'timestamp_out_of_tolerance';
+const limit: number = defaults.maxBytes;
+export { windowed, requested, code, limit };
 
 export { created, due, props, attached, kind, fromMe, memberLabels, label, priority, labels, notAString, maybeMissing };
