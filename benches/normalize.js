@@ -479,6 +479,14 @@ const KNOWN_EVENTS = new Set([
 const dedupDigest = (json) => createHmac('sha256', 'periskope-events dedup key').update(json).digest('hex').slice(0, 16);
 // The library writes its output in ASCII: every other character as a \u escape.
 const asciiJson = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+// The canonical form of the digest: every object's keys sorted.
+const sorted = (value) => {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const key of Object.keys(value).sort()) out[key] = sorted(value[key]);
+  return out;
+};
 const keyPart = (part) => String(part).replace(/%/g, '%25').replace(/:/g, '%3A');
 
 /**
@@ -497,7 +505,7 @@ export const dedupKey = (event, orgId, normalizedTimestamp, data, previousAttrib
   const entity = known ? entityId(event, data) : 'data#' + dedupDigest(JSON.stringify(data));
   const key = [event, orgId, entity, normalizedTimestamp].map(keyPart).join(':');
   const repeats = !(event.endsWith('.created') || event.endsWith('.deleted'));
-  return known && repeats ? key + ':' + dedupDigest(asciiJson([data, previousAttributes ?? null])) : key;
+  return known && repeats ? key + ':' + dedupDigest(asciiJson(sorted([data, previousAttributes ?? null]))) : key;
 };
 
 const ENVELOPE_KEYS = new Set(['event', 'event_type', 'known', 'org_id', 'timestamp', 'data', 'previous_attributes', 'dedup_key']);

@@ -172,7 +172,25 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
         let ours = if member.key == "known" { webhook.is_known().to_string() } else { quoted(&webhook.dedup_key()) };
         check_derived(member, &ours, cx);
     }
+    if cx.patch.is_some() {
+        patch_envelope(&webhook, members, cx);
+    }
     Some(webhook)
+}
+
+/// The envelope's part of the patch (its fields' values patch themselves as
+/// they are read): the computed fields, `previous_attributes` when absent,
+/// and `event` when it was read from `event_type`.
+fn patch_envelope(webhook: &Webhook<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
+    cx.patch_set("known", |w| w.bool(webhook.is_known()));
+    cx.patch_set("dedup_key", |w| w.string(&webhook.dedup_key()));
+    if !members.iter().any(|m| m.key == "previous_attributes") {
+        cx.patch_set("previous_attributes", JsonWriter::null);
+    }
+    if !members.iter().any(|m| m.key == "event") {
+        cx.patch_set("event", |w| w.text(&webhook.event));
+        cx.patch_op(crate::model::patch::DELETE, "event_type");
+    }
 }
 
 /// Whether one entity can see this event many times (an update, an ack, a
@@ -249,12 +267,15 @@ impl<'a> Webhook<'a> {
     /// - Events that can happen many times to one entity (every event but
     ///   the `*.created` and `*.deleted` ones: `ticket.updated`,
     ///   `message.ack.updated`, `org.phone.qr`...) end with a fifth part, a
-    ///   digest of the normalized `data` and `previous_attributes`: two
-    ///   different updates of one ticket in the same millisecond get two
-    ///   keys, and a redelivery of the same bytes gets the same key.
+    ///   digest of `[data, previous_attributes]` as normalized, in canonical
+    ///   form (compact, ASCII with `\u` escapes, every object's keys sorted
+    ///   by UTF-16 code units, numbers as sent): two different updates of one
+    ///   ticket in the same millisecond get two keys, and a redelivery of the
+    ///   same bytes gets the same key.
     ///
     /// A digest is the first 16 hex digits of an HMAC-SHA256 (key
-    /// `periskope-events dedup key`) of the JSON as written in the output.
+    /// `periskope-events dedup key`); an unknown event's is of its data as
+    /// sent, compact.
     pub fn dedup_key(&self) -> String {
         let org = self.org_id.as_ref().map_or("", |id| &*id.0);
         let entity: Cow<'_, str> = match &self.data {
@@ -283,8 +304,17 @@ impl<'a> Webhook<'a> {
                     None => w.null(),
                 }
                 w.end_array();
+                // Canonical: keys sorted, so that the digest does not depend
+                // on the order of the fields (the package's output keeps the
+                // order they were sent in).
+                let text = w.finish();
+                let mut canonical = JsonWriter::with_capacity(text.len());
+                match crate::json::parse(&text, crate::options::Options::MAX_DEPTH_LIMIT * 2) {
+                    Ok((value, _)) => canonical.value_sorted(&value),
+                    Err(_) => canonical.raw(&text),
+                }
                 key.push(':');
-                key.push_str(&digest(w.finish().as_bytes()));
+                key.push_str(&digest(canonical.finish().as_bytes()));
             }
         }
         key

@@ -123,6 +123,15 @@ impl JsonWriter {
         self.after_key = true;
     }
 
+    /// Writes a string value made of two parts (`priority` + `_label`).
+    pub fn string_with_suffix(&mut self, s: &str, suffix: &str) {
+        self.value_prefix();
+        self.out.push('"');
+        push_escaped_inner(&mut self.out, s);
+        push_escaped_inner(&mut self.out, suffix);
+        self.out.push('"');
+    }
+
     /// Writes a string value.
     pub fn string(&mut self, s: &str) {
         self.value_prefix();
@@ -250,6 +259,31 @@ impl JsonWriter {
                 }
                 self.end_object();
             }
+        }
+    }
+
+    /// Writes a value with every object's keys in UTF-16 code unit order
+    /// (JavaScript's default sort), numbers as written: a canonical form
+    /// whose text does not depend on the order the keys came in.
+    pub fn value_sorted(&mut self, value: &super::Value<'_>) {
+        use super::Kind;
+        match &value.kind {
+            Kind::Array(items) => {
+                self.begin_array();
+                items.iter().for_each(|item| self.value_sorted(item));
+                self.end_array();
+            }
+            Kind::Object(members) => {
+                let mut order: Vec<&super::Member<'_>> = members.iter().collect();
+                crate::sort::heap_sort_by(&mut order, |a, b| a.key.encode_utf16().lt(b.key.encode_utf16()));
+                self.begin_object();
+                for m in order {
+                    self.key(&m.key);
+                    self.value_sorted(&m.value);
+                }
+                self.end_object();
+            }
+            _ => self.value(value),
         }
     }
 

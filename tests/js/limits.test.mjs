@@ -145,11 +145,12 @@ test('after a hostile body grows wasm memory, the next call starts from the base
   const emptyMembers = JSON.stringify({ ...chat, members: {} }).replace('"members":{}', `"members":{${members.join(',')}}`);
   const nested = JSON.stringify({ ...GOOD, ticket: { ...GOOD.ticket, ticket_custom_properties: {} } })
     .replace('"ticket_custom_properties":{}', `"ticket_custom_properties":{"x":[${'[[1,2],[3]],'.repeat(Math.floor((8 * MiB - 1024) / 12))}0]}`);
-  const huge = JSON.stringify({ ticket: { ...GOOD.ticket, subject: 'x'.repeat(40 * MiB) } });
+  // Big enough that its copy alone takes the instance past the threshold.
+  const huge = JSON.stringify({ ticket: { ...GOOD.ticket, subject: 'x'.repeat(72 * MiB) } });
   const hostile = [
     ['8 MiB of empty chat members', () => api.safeParseEvent('chat.created', emptyMembers)],
     ['8 MiB of nested arrays', () => api.safeParseTicketCreated(nested)],
-    ['a 40 MiB body, maxBytes 48 MiB', () => api.safeParseTicketCreated(huge, { maxBytes: 48 * MiB })],
+    ['a 72 MiB body, maxBytes 80 MiB', () => api.safeParseTicketCreated(huge, { maxBytes: 80 * MiB })],
   ];
   for (const [what, call] of hostile) {
     assert.ok(emptyMembers.length <= 8 * MiB && nested.length <= 8 * MiB);
@@ -158,10 +159,10 @@ test('after a hostile body grows wasm memory, the next call starts from the base
     assert.ok(after <= THRESHOLD, `${what}: wasm memory left at ${after} bytes`);
     stillCorrect();
   }
-  // The 40 MiB body certainly grew it past the threshold: the instance was
+  // The 72 MiB body certainly grew it past the threshold: the instance was
   // replaced, and memory is back where a fresh instance starts.
   hostile[2][1]();
   const after = api.wasmMemoryBytes();
-  assert.ok(after <= baseline + 256 * 1024, `after the 40 MiB body: ${after} bytes, baseline ${baseline}`);
+  assert.ok(after <= baseline + 256 * 1024, `after the 72 MiB body: ${after} bytes, baseline ${baseline}`);
   stillCorrect();
 });

@@ -34,6 +34,10 @@ impl<'a> FieldKind<'a> for Cow<'a, str> {
     fn write(&self, w: &mut JsonWriter) {
         w.text(self);
     }
+
+    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
+        matches!(&sent.kind, Kind::String(s) if *s == *self)
+    }
 }
 
 /// A boolean, kept as sent.
@@ -53,6 +57,10 @@ impl<'a> FieldKind<'a> for bool {
 
     fn write(&self, w: &mut JsonWriter) {
         w.bool(*self);
+    }
+
+    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
+        sent.kind == Kind::Bool(*self)
     }
 }
 
@@ -86,6 +94,10 @@ impl<'a> FieldKind<'a> for Email<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
+    }
+
+    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
+        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
     }
 }
 
@@ -129,6 +141,10 @@ impl<'a> FieldKind<'a> for Actor<'a> {
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
     }
+
+    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
+        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
+    }
 }
 
 /// A UUID (an org id), kept as sent; `placeholder_value` warning for
@@ -156,6 +172,10 @@ impl<'a> FieldKind<'a> for Uuid<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
+    }
+
+    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
+        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
     }
 }
 
