@@ -71,7 +71,6 @@ function patch(text, from, to, what) {
 // Schema layer defining createStandardSchemas(api); `createPackage` is the
 // one call every entry makes.
 const sharedSource = [
-  read(template, 'src', 'patch-models.js'),
   read(template, 'src', 'api.js'),
   read(template, 'src', 'standard-schema.js'),
   `/** The package's exports for one build's wasm-bindgen glue. */

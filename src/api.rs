@@ -151,9 +151,8 @@ pub fn construct_event_with_tolerance<'a>(
     if !outcome.value.as_ref().is_some_and(|(_, in_window)| *in_window) {
         return Err(ConstructEventError::Signature(SignatureError::TimestampOutOfTolerance));
     }
-    let Outcome { value, report, output, patch } = outcome;
-    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, output, patch })
-        .map_err(ConstructEventError::Payload)
+    let Outcome { value, report, output } = outcome;
+    into_result(Outcome { value: value.and_then(|(webhook, _)| webhook), report, output }).map_err(ConstructEventError::Payload)
 }
 
 /// Reads a signed webhook and says whether its envelope's timestamp lies in
@@ -190,65 +189,13 @@ pub enum Target<'e> {
 /// (validation only). The bindings' wire format, not an API.
 #[doc(hidden)]
 pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> String {
-    to_js(input, options, target, if with_data { JsOutput::Json } else { JsOutput::None })
-}
-
-/// The table the patch's op 4 refers to, as JSON: for every model, its
-/// fields as `[name, absent, derived]`, `absent` 1 when an absent field is
-/// written `[]` (0: `null`), `derived` the name of the value computed beside
-/// it or `null`. Written into the JavaScript wrapper at build time
-/// (pkg-template/src/patch-models.js, by tests/typescript.rs) rather than
-/// exported from wasm: the field tables carry every field's documentation,
-/// which the module would otherwise have to hold (12 KB gzip). The
-/// bindings' wire format, not an API.
-#[doc(hidden)]
-pub fn patch_models_json() -> String {
-    let mut w = JsonWriter::with_capacity(8192);
-    w.begin_object();
-    for model in crate::events::all_models() {
-        w.key(model.ts_name);
-        w.begin_array();
-        for field in model.fields {
-            w.begin_array();
-            w.string(field.name);
-            w.int(i64::from(!field.out_nullable));
-            match field.derived {
-                Some((suffix, _)) => w.string(&format!("{}{suffix}", field.name)),
-                None => w.null(),
-            }
-            w.end_array();
-        }
-        w.end_array();
-    }
-    w.end_object();
-    w.finish()
-}
-
-/// What `data` holds in [`to_js`]'s outcome.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JsOutput {
-    /// `null`: validation only.
-    None,
-    /// The normalized payload as JSON.
-    Json,
-    /// The normalized payload as a patch of the payload as sent (see the
-    /// `model::patch` module): what the JavaScript wrapper applies to
-    /// `JSON.parse` of the body, so that no object is built twice.
-    Patch,
-}
-
-/// [`to_js_json`] with the choice of [`JsOutput`]. The bindings' wire
-/// format, not an API.
-#[doc(hidden)]
-pub fn to_js(input: &[u8], options: &Options, target: Target<'_>, output: JsOutput) -> String {
-    let capacity = if output == JsOutput::Json { input.len() + input.len() / 2 + 256 } else { 256 };
+    let capacity = if with_data { input.len() + input.len() / 2 + 256 } else { 256 };
     let mut data = JsonWriter::with_capacity(0);
     let report = match target {
         Target::Event(event) => {
-            write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), output, capacity, &mut data)
+            write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, capacity, &mut data)
         }
-        Target::Webhook => write_outcome(input, options, read_webhook, output, capacity, &mut data),
+        Target::Webhook => write_outcome(input, options, read_webhook, with_data, capacity, &mut data),
     };
     let data = data.finish();
     let mut w = JsonWriter::with_capacity(0);
@@ -278,7 +225,6 @@ pub fn construct_event_to_js_json(
     keys: &[&[u8]],
     options: &Options,
     window: Option<ReplayWindow>,
-    output: JsOutput,
 ) -> String {
     let refused = |e| format!("{{\"signature_error\":{}}}", signature_error_number(e));
     if let Err(e) = signature::verify(input, signature_header, keys) {
@@ -289,7 +235,7 @@ pub fn construct_event_to_js_json(
             return refused(SignatureError::TimestampOutOfTolerance);
         }
     }
-    to_js(input, options, Target::Webhook, output)
+    to_js_json(input, options, Target::Webhook, true)
 }
 
 /// The number the bindings give `error`: its place in
@@ -343,33 +289,23 @@ fn write_outcome<'a, T: WriteJson>(
     input: &'a [u8],
     options: &Options,
     reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
-    output: JsOutput,
+    with_data: bool,
     capacity: usize,
     out: &mut JsonWriter,
 ) -> Report {
-    let Outcome { value, report, output: counted, patch } = read_with(input, options, reader, output == JsOutput::Patch);
-    let too_large = |limit: usize| {
-        let message = format!("the normalized output would need more than the {limit} bytes counted for it");
-        single(IssueCode::TooLarge, message, None)
-    };
-    // The output was counted against the budget while reading, so that
-    // validation gives the same verdict; the writers' limits are a second
-    // line, which only a flaw in that count could reach.
-    let limit = counted.saturating_add(64 * 1024);
-    match (value, output) {
-        (Some(_), JsOutput::Patch) if report.is_valid() => match patch {
-            Some(ops) => out.raw(&ops),
-            None => {
-                out.null();
-                return too_large(limit);
-            }
-        },
-        (Some(v), JsOutput::Json) if report.is_valid() => {
+    let Outcome { value, report, output } = read(input, options, reader);
+    match value {
+        Some(v) if with_data && report.is_valid() => {
+            // The output was counted against the budget while reading, so
+            // that validation gives the same verdict; the writer's limit is
+            // a second line, which only a flaw in that count could reach.
+            let limit = output.saturating_add(64 * 1024);
             let mut w = JsonWriter::with_limit(capacity, limit);
             v.write_to(&mut w);
             if w.overflowed() {
                 out.null();
-                return too_large(limit);
+                let message = format!("the normalized output would need more than the {limit} bytes counted for it");
+                return single(IssueCode::TooLarge, message, None);
             }
             *out = w;
         }
@@ -394,25 +330,13 @@ struct Outcome<T> {
     report: Report,
     /// The output this input may write, as counted against the budget.
     output: usize,
-    /// The patch, when asked for: `None` if it passed its limit.
-    patch: Option<String>,
 }
 
 /// The pipeline every entry point shares: limits, encoding, syntax,
 /// duplicate keys, then the model's reader; positions computed at the end,
 /// once, for every issue.
 fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> Outcome<T> {
-    read_with(input, options, reader, false)
-}
-
-/// [`read`], writing the patch of the payload as it reads when `patch`.
-fn read_with<'a, T>(
-    input: &'a [u8],
-    options: &Options,
-    reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
-    patch: bool,
-) -> Outcome<T> {
-    let fail = |report| Outcome { value: None, report, output: 0, patch: None };
+    let fail = |report| Outcome { value: None, report, output: 0 };
     if input.len() > options.max_bytes {
         let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
         return fail(single(IssueCode::TooLarge, message, None));
@@ -471,13 +395,9 @@ fn read_with<'a, T>(
             offset: u32::try_from(d.offset).ok(),
         });
     }
-    if patch {
-        cx.patch = Some(crate::model::patch::Patch::new(budget.saturating_sub(tree)));
-    }
     let value = reader(&root, &mut cx);
     let output = output_reserve.saturating_add(cx.fixed_output());
-    let patch = cx.patch.take().and_then(crate::model::patch::Patch::finish);
-    Outcome { value, report: finish(cx, text), output, patch }
+    Outcome { value, report: finish(cx, text), output }
 }
 
 fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
@@ -537,7 +457,6 @@ fn read_event_payload<'a>(event: &str, root: &Value<'a>, cx: &mut Cx<'a>) -> Opt
         }
     }
     let data = members.iter().find(|m| m.key == "data")?;
-    cx.patch_op(crate::model::patch::RESULT, "data");
     cx.push_key(data.key.clone());
     let payload = read_event_data(event, &data.value, cx);
     cx.pop();

@@ -211,7 +211,7 @@ impl fmt::Display for Report {
 impl std::error::Error for Report {}
 
 /// One step of a path: an object key or an array index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub(crate) enum Segment<'a> {
     Key(std::borrow::Cow<'a, str>),
     Index(usize),

@@ -7,7 +7,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::api::{construct_event_to_js_json, signature_error_number, to_js, JsOutput, Options, Target};
+use crate::api::{construct_event_to_js_json, signature_error_number, to_js_json, Options, Target};
 use crate::events::{sample_payload as sample, KNOWN_EVENTS};
 use crate::json::JsonWriter;
 use crate::options::UnknownEvents;
@@ -20,19 +20,6 @@ const VALIDATE_ONLY: u32 = 2;
 /// Bits 2 and 3 of `flags`: unknown events are errors, or ignored.
 const UNKNOWN_EVENTS_ERROR: u32 = 4;
 const UNKNOWN_EVENTS_IGNORE: u32 = 8;
-/// Bit 4 of `flags`: `data` is the patch of the payload as sent (see
-/// `model::patch`), not the normalized JSON.
-const PATCH: u32 = 16;
-
-fn output(flags: u32) -> JsOutput {
-    if flags & VALIDATE_ONLY != 0 {
-        JsOutput::None
-    } else if flags & PATCH != 0 {
-        JsOutput::Patch
-    } else {
-        JsOutput::Json
-    }
-}
 
 /// The error the JavaScript wrapper raises when it is handed a parsed object
 /// where the raw body belongs: the core never sees it, but its words live
@@ -67,7 +54,6 @@ pub fn contract() -> String {
         ("validateOnly", VALIDATE_ONLY),
         ("unknownEventsError", UNKNOWN_EVENTS_ERROR),
         ("unknownEventsIgnore", UNKNOWN_EVENTS_IGNORE),
-        ("patch", PATCH),
     ] {
         w.key(key);
         w.int(i64::from(bit));
@@ -135,13 +121,13 @@ pub fn known_events() -> String {
 /// Reads the payload of `event`. See `to_js_json` for the result.
 #[wasm_bindgen]
 pub fn event_payload(event: &str, input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
-    to_js(input, &options(flags, max_bytes, max_issues), Target::Event(event), output(flags))
+    to_js_json(input, &options(flags, max_bytes, max_issues), Target::Event(event), flags & VALIDATE_ONLY == 0)
 }
 
 /// Reads a webhook body. See `to_js_json` for the result.
 #[wasm_bindgen]
 pub fn webhook(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
-    to_js(input, &options(flags, max_bytes, max_issues), Target::Webhook, output(flags))
+    to_js_json(input, &options(flags, max_bytes, max_issues), Target::Webhook, flags & VALIDATE_ONLY == 0)
 }
 
 /// Verifies a signature: 0 when it verifies, else the error's number (see
@@ -189,7 +175,6 @@ pub fn construct_event(
         &split_keys(keys, key_lengths),
         &options(flags, max_bytes, max_issues),
         window,
-        output(flags),
     )
 }
 

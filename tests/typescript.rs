@@ -162,31 +162,6 @@ export interface WaIdInput {
 
 ";
 
-const PATCH_MODELS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/src/patch-models.js");
-
-/// The wrapper's table of the models' fields, for the patch (see
-/// `patch_models_json`), as a plain script like api.js.
-fn patch_models() -> String {
-    format!(
-        "// Generated from the Rust models by tests/typescript.rs. Do not edit:\n// change the model, then run `UPDATE_DTS=1 cargo test --test typescript`.\n/* eslint-disable no-unused-vars */\n/** For each model, its fields as [name, absent is [] (1) or null (0), derived field or null]. */\nconst PATCH_MODELS = {};\n",
-        periskope_events::patch_models_json()
-    )
-}
-
-#[test]
-fn patch_models_js_matches_the_rust_models() {
-    let generated = patch_models();
-    if std::env::var_os("UPDATE_DTS").is_some() {
-        std::fs::write(PATCH_MODELS_PATH, &generated).expect("write patch-models.js");
-        return;
-    }
-    let committed = std::fs::read_to_string(PATCH_MODELS_PATH).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "pkg-template/src/patch-models.js is out of date: run `UPDATE_DTS=1 cargo test --test typescript`"
-    );
-}
-
 #[test]
 fn models_d_ts_matches_the_rust_models() {
     let generated = generate();

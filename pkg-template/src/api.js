@@ -22,7 +22,6 @@ function createApi(wasm, reload) {
   /** After a call leaves the instance's memory above this, it is replaced by a fresh one. */
   const MEMORY_RESET_BYTES = 64 * 1024 * 1024;
   const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
   const toTag = Object.prototype.toString;
 
   // --- The one way into wasm ----------------------------------------------
@@ -67,9 +66,6 @@ function createApi(wasm, reload) {
   if (core === TRAPPED) core = guarded(startup);
   if (core === TRAPPED) throw new Error('periskope-events: the wasm module failed to start');
   const { defaults: DEFAULTS, flags: FLAGS, verificationErrors: VERIFICATION_ERRORS } = core.contract;
-  // The models' field lists, for the patch's op 4: generated from the Rust
-  // models into patch-models.js, which the build puts before this file.
-  const MODELS = PATCH_MODELS;
   const MAX_DEPTH = DEFAULTS.maxDepth;
   const UNKNOWN_EVENT_FLAGS = { warn: 0, error: FLAGS.unknownEventsError, ignore: FLAGS.unknownEventsIgnore };
   const VERIFY_MESSAGES = Object.create(null);
@@ -176,8 +172,7 @@ function createApi(wasm, reload) {
     if (!isWellFormed(text)) return { issue: rootIssue('invalid_encoding', LONE_SURROGATE_MESSAGE) };
     const bytes = encoder.encode(text);
     if (bytes.length > maxBytes) return { issue: tooLarge(bytes.length, maxBytes) };
-    // The text is kept: the output is JSON.parse of it, patched.
-    return { bytes, text };
+    return { bytes };
   }
 
   // The bytes of any realm's typed array, DataView, ArrayBuffer or
@@ -363,21 +358,11 @@ function createApi(wasm, reload) {
 
   function callCore(call, prepared, flags, maxBytes, maxIssues) {
     if (prepared.issue) return { data: null, issues: [prepared.issue] };
-    // Unless validating only, the core answers with a patch of the payload as
-    // sent, and the output is one JSON.parse of the body, patched.
-    const patched = (flags & FLAGS.validateOnly) === 0;
-    const f = patched ? flags | FLAGS.patch : flags;
-    const result = guarded((w) => JSON.parse(call(w, prepared.bytes, f, maxBytes, maxIssues)));
+    const result = guarded((w) => JSON.parse(call(w, prepared.bytes, flags, maxBytes, maxIssues)));
     if (result === TRAPPED) {
       return { data: null, issues: [rootIssue('internal_error', 'periskope-events failed unexpectedly; please report this input')] };
     }
     if (result.signature_error) return result;
-    if (patched && result.data !== null) {
-      const text = prepared.text !== undefined ? prepared.text : decoder.decode(prepared.bytes);
-      // A byte order mark: the core read past it (with a warning); so does TextDecoder.
-      const body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      result.data = applyPatch(body, result.data);
-    }
     if (prepared.fromObject) {
       // Positions refer to text the caller never saw.
       for (const issue of result.issues) {
@@ -386,101 +371,6 @@ function createApi(wasm, reload) {
       }
     }
     return result;
-  }
-
-  // Applies the core's patch (src/model/patch.rs documents the opcodes) to
-  // JSON.parse of the body. It decides nothing: every value it sets was
-  // written by the core; it only follows the instructions.
-  function applyPatch(root, ops) {
-    const stack = [root];
-    const keys = [];
-    let cursor = root;
-    let result;
-    for (let i = 0; i < ops.length; i += 2) {
-      const operand = ops[i + 1];
-      switch (ops[i]) {
-        case 1: // into cursor[key]
-        case 2: // into cursor[index]
-          cursor = cursor[operand];
-          stack.push(cursor);
-          keys.push(operand);
-          break;
-        case 3: // up n levels
-          stack.length -= operand;
-          keys.length -= operand;
-          cursor = stack[stack.length - 1];
-          break;
-        case 4: {
-          // The object as its model writes it: every field in the model's
-          // order, absent ones null or [], then the fields it does not know.
-          cursor = rebuild(cursor, operand);
-          stack[stack.length - 1] = cursor;
-          if (stack.length === 1) root = cursor;
-          else define(stack[stack.length - 2], keys[keys.length - 1], cursor);
-          break;
-        }
-        case 5: // cursor[key] = value
-          define(cursor, operand, ops[i + 2]);
-          i += 1;
-          break;
-        case 6: // delete cursor[key]
-          delete cursor[operand];
-          break;
-        case 7: // { key: root }, a bare ticket
-          root = define({}, operand, root);
-          stack.length = 0;
-          keys.length = 0;
-          stack.push((cursor = root));
-          break;
-        case 8: // the result is root[key]
-          result = operand;
-          break;
-        default:
-          throw new Error('periskope-events: unknown patch instruction ' + ops[i]);
-      }
-    }
-    return result === undefined ? root : root[result];
-  }
-
-  const hasOwn = Object.prototype.hasOwnProperty;
-  // Each model's field names and derived names, to tell the fields it does
-  // not know (kept, after its own).
-  const MODEL_NAMES = Object.create(null);
-  for (const name of Object.keys(MODELS)) {
-    const names = new Set();
-    for (const [field, , derived] of MODELS[name]) {
-      names.add(field);
-      if (derived !== null) names.add(derived);
-    }
-    MODEL_NAMES[name] = names;
-  }
-
-  // A new object rather than properties added to the parsed one: built in
-  // the same order every time, objects of one model share V8's hidden class
-  // (adding a model's absent fields in place cost a third of a call).
-  function rebuild(object, model) {
-    const fields = MODELS[model];
-    const out = {};
-    for (let j = 0; j < fields.length; j++) {
-      const field = fields[j];
-      const name = field[0];
-      out[name] = hasOwn.call(object, name) ? object[name] : field[1] === 1 ? [] : null;
-      if (field[2] !== null) out[field[2]] = null;
-    }
-    const names = MODEL_NAMES[model];
-    const own = Object.keys(object);
-    for (let j = 0; j < own.length; j++) {
-      if (!names.has(own[j])) define(out, own[j], object[own[j]]);
-    }
-    return out;
-  }
-
-  // An own data property, whatever the key: `__proto__` from a payload must
-  // stay data, as JSON.parse made it.
-  function define(object, key, value) {
-    if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-    else object[key] = value;
-    return object;
   }
 
   function split(issues) {

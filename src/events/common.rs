@@ -184,9 +184,4 @@ impl<'a> FieldKind<'a> for Members<'a> {
         }
         w.end_object();
     }
-
-    /// Each member patches its own fields.
-    fn unchanged(&self, _sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        true
-    }
 }

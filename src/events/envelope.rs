@@ -172,25 +172,7 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
         let ours = if member.key == "known" { webhook.is_known().to_string() } else { quoted(&webhook.dedup_key()) };
         check_derived(member, &ours, cx);
     }
-    if cx.patch.is_some() {
-        patch_envelope(&webhook, members, cx);
-    }
     Some(webhook)
-}
-
-/// The envelope's part of the patch (its fields' values patch themselves as
-/// they are read): the computed fields, `previous_attributes` when absent,
-/// and `event` when it was read from `event_type`.
-fn patch_envelope(webhook: &Webhook<'_>, members: &[Member<'_>], cx: &mut Cx<'_>) {
-    cx.patch_set("known", |w| w.bool(webhook.is_known()));
-    cx.patch_set("dedup_key", |w| w.string(&webhook.dedup_key()));
-    if !members.iter().any(|m| m.key == "previous_attributes") {
-        cx.patch_set("previous_attributes", JsonWriter::null);
-    }
-    if !members.iter().any(|m| m.key == "event") {
-        cx.patch_set("event", |w| w.text(&webhook.event));
-        cx.patch_op(crate::model::patch::DELETE, "event_type");
-    }
 }
 
 /// Whether one entity can see this event many times (an update, an ack, a
@@ -305,8 +287,7 @@ impl<'a> Webhook<'a> {
                 }
                 w.end_array();
                 // Canonical: keys sorted, so that the digest does not depend
-                // on the order of the fields (the package's output keeps the
-                // order they were sent in).
+                // on the order of the fields.
                 let text = w.finish();
                 let mut canonical = JsonWriter::with_capacity(text.len());
                 match crate::json::parse(&text, crate::options::Options::MAX_DEPTH_LIMIT * 2) {

@@ -229,27 +229,6 @@ registry! {
     }
 }
 
-/// Every model reachable from the registry's payload models, each once, in
-/// the order first reached (depth first): what the TypeScript declarations,
-/// the docs and the patch's model table are made from, so that nothing lists
-/// the models by hand.
-pub fn all_models() -> Vec<&'static crate::model::ModelInfo> {
-    fn visit(m: &'static crate::model::ModelInfo, models: &mut Vec<&'static crate::model::ModelInfo>) {
-        if models.iter().any(|seen| seen.ts_name == m.ts_name) {
-            return;
-        }
-        models.push(m);
-        for nested in m.fields.iter().filter_map(|f| f.model) {
-            visit(nested, models);
-        }
-    }
-    let mut models = Vec::new();
-    for family in EventFamily::ALL {
-        visit(family.model(), &mut models);
-    }
-    models
-}
-
 /// Whether `name` is one of [`KNOWN_EVENTS`] (exactly: names are
 /// case-sensitive, as Periskope sends them).
 pub fn is_known_event(name: &str) -> bool {

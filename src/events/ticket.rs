@@ -252,7 +252,5 @@ pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option
         return None;
     }
     let ticket = Ticket::finish(Ticket::from_members(members, value, cx))?;
-    cx.patch_op(crate::model::patch::WRAP, "ticket");
-    cx.patch_fill(<TicketInfo<'a> as Model<'a>>::TS_NAME);
     Some(TicketInfo { ticket, chat: None, message: None, attached_messages: None, extra: Vec::new() })
 }

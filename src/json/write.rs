@@ -123,15 +123,6 @@ impl JsonWriter {
         self.after_key = true;
     }
 
-    /// Writes a string value made of two parts (`priority` + `_label`).
-    pub fn string_with_suffix(&mut self, s: &str, suffix: &str) {
-        self.value_prefix();
-        self.out.push('"');
-        push_escaped_inner(&mut self.out, s);
-        push_escaped_inner(&mut self.out, suffix);
-        self.out.push('"');
-    }
-
     /// Writes a string value.
     pub fn string(&mut self, s: &str) {
         self.value_prefix();

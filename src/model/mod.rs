@@ -11,7 +11,6 @@ use crate::json::{JsonWriter, Kind, Member, Value};
 
 pub mod kinds;
 mod owned;
-pub(crate) mod patch;
 
 pub use owned::IntoOwned;
 
@@ -53,9 +52,6 @@ pub struct Cx<'a> {
     output: usize,
     /// The budget ran out: every later model reads as absent.
     exhausted: bool,
-    /// The normalized payload as a patch of the payload as sent, when the
-    /// caller wants one (see [`patch`]).
-    pub(crate) patch: Option<patch::Patch<'a>>,
 }
 
 impl<'a> Cx<'a> {
@@ -75,32 +71,6 @@ impl<'a> Cx<'a> {
             charged: 0,
             output: 0,
             exhausted: false,
-            patch: None,
-        }
-    }
-
-    /// Adds the fields of `model` that the object at the current path lacks
-    /// (the patch's op 4), when a patch is being written.
-    pub(crate) fn patch_fill(&mut self, model: &str) {
-        if let Some(p) = self.patch.as_mut() {
-            p.seek(&self.path);
-            p.op(patch::FILL, model);
-        }
-    }
-
-    /// Writes an instruction with a key operand at the current path.
-    pub(crate) fn patch_op(&mut self, op: i64, key: &str) {
-        if let Some(p) = self.patch.as_mut() {
-            p.seek(&self.path);
-            p.op(op, key);
-        }
-    }
-
-    /// Sets `key` of the object at the current path to what `value` writes.
-    pub(crate) fn patch_set(&mut self, key: &str, value: impl FnOnce(&mut JsonWriter)) {
-        if let Some(p) = self.patch.as_mut() {
-            p.seek(&self.path);
-            value(p.set_key(key));
         }
     }
 
@@ -352,25 +322,6 @@ pub trait FieldKind<'a>: Sized {
     }
     #[doc(hidden)]
     fn write_derived(_field: Option<&Self>, _w: &mut JsonWriter) {}
-    /// Whether the normalized value is the value `sent` as `JSON.parse`
-    /// reads it, so that the patch leaves it alone. The default compares the
-    /// normalized JSON with the sent text, compacted: exact, and cheap kinds
-    /// say it without writing anything.
-    #[doc(hidden)]
-    fn unchanged(&self, sent: &Value<'a>, cx: &Cx<'a>) -> bool {
-        let raw = cx.raw(sent);
-        let mut ours = JsonWriter::with_capacity(raw.len() + 16);
-        write_value(Some(self), &mut ours);
-        same_json(raw, ours)
-    }
-}
-
-/// Whether `ours` wrote the sent text, compacted.
-#[inline(never)]
-pub(crate) fn same_json(raw: &str, ours: JsonWriter) -> bool {
-    let mut theirs = JsonWriter::with_capacity(raw.len());
-    theirs.raw_compact(raw);
-    ours.finish() == theirs.finish()
 }
 
 /// What a TypeScript declaration needs to know of a field.
@@ -556,33 +507,7 @@ pub(crate) fn read_field<'a, K: FieldKind<'a>>(
         out
     };
     cx.pop();
-    if cx.patch.is_some() {
-        patch_field::<K>(key, value, out.as_ref(), cx);
-    }
     out
-}
-
-/// The patch of one field the payload sent: its normalized value where it
-/// differs from the value sent, and its derived value (nested models patch
-/// their own fields).
-#[inline(never)]
-fn patch_field<'a, K: FieldKind<'a>>(key: &str, sent: &Value<'a>, out: Option<&K>, cx: &mut Cx<'a>) {
-    let changed = match out {
-        Some(value) => !value.unchanged(sent, cx),
-        // Absent is written `null`, or `[]` for the kinds never null.
-        None => !(matches!(sent.kind, Kind::Null) && K::OUT_NULLABLE),
-    };
-    if !changed && K::DERIVED.is_none() {
-        return;
-    }
-    let Some(p) = cx.patch.as_mut() else { return };
-    p.seek(&cx.path);
-    if changed {
-        write_value(out, p.set_key(key));
-    }
-    if let Some((suffix, _)) = K::DERIVED {
-        K::write_derived(out, p.set_key_with_suffix(key, suffix));
-    }
 }
 
 /// Reads one member into its field's slot. Never inlined, for the reason
@@ -629,20 +554,13 @@ pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, nam
 #[inline(never)]
 pub(crate) fn write_field<'a, K: FieldKind<'a>>(w: &mut JsonWriter, name: &str, value: Option<&K>) {
     w.key(name);
-    write_value(value, w);
-    if let Some((suffix, _)) = K::DERIVED {
-        w.key_with_suffix(name, suffix);
-        K::write_derived(value, w);
-    }
-}
-
-/// Writes a field's value, or its kind's absent form: one copy per kind,
-/// shared by the JSON writer and the patch.
-#[inline(never)]
-pub(crate) fn write_value<'a, K: FieldKind<'a>>(value: Option<&K>, w: &mut JsonWriter) {
     match value {
         Some(value) => value.write(w),
         None => K::write_absent(w),
+    }
+    if let Some((suffix, _)) = K::DERIVED {
+        w.key_with_suffix(name, suffix);
+        K::write_derived(value, w);
     }
 }
 
@@ -763,7 +681,6 @@ macro_rules! model {
             ) -> $draft<'a> {
                 #[allow(unused_mut)]
                 let mut out = $draft::default();
-                cx.patch_fill($ts);
                 let mut derived_members: Vec<&$crate::json::Member<'a>> = Vec::new();
                 // One shared lookup of the member's name, then a jump on the
                 // field's position: each model's reader stays one call per field.
@@ -876,11 +793,6 @@ macro_rules! model {
 
             fn write(&self, w: &mut $crate::json::JsonWriter) {
                 $crate::model::Model::write_json(self, w)
-            }
-
-            /// A model patches its own fields.
-            fn unchanged(&self, _sent: &$crate::json::Value<'a>, _cx: &$crate::model::Cx<'a>) -> bool {
-                true
             }
         }
     };

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 
 use super::text::string;
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{JsonWriter, Value};
 use crate::model::{Cx, FieldKind};
 
 /// A closed set of string values known today. Values outside it are kept,
@@ -51,10 +51,6 @@ impl<'a, E: EnumValues> FieldKind<'a> for EnumText<'a, E> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
-    }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
     }
 }
 

@@ -83,11 +83,6 @@ impl<'a> FieldKind<'a> for Json<'a> {
     fn write(&self, w: &mut JsonWriter) {
         w.raw_compact(&self.0);
     }
-
-    /// Kept exactly as sent.
-    fn unchanged(&self, _sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        true
-    }
 }
 
 /// A JSON object passed through (`media`, `delivery_info`, `flag_metadata`,
@@ -133,11 +128,6 @@ impl<'a> FieldKind<'a> for JsonObject<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.raw_compact(&self.0);
-    }
-
-    /// An object is kept as sent; a string holding one becomes it.
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(sent.kind, Kind::Object(_))
     }
 }
 

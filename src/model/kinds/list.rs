@@ -52,11 +52,6 @@ impl<'a, T: Model<'a> + ListTypes + FieldKind<'a>> FieldKind<'a> for List<T> {
         w.end_array();
     }
 
-    /// Each item patches its own fields.
-    fn unchanged(&self, _sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        true
-    }
-
     fn write_absent(w: &mut JsonWriter) {
         w.begin_array();
         w.end_array();

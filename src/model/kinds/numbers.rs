@@ -85,10 +85,6 @@ impl<'a> FieldKind<'a> for Number<'a> {
     fn write(&self, w: &mut JsonWriter) {
         w.raw(&self.0);
     }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::Number(n) if **n == *self.0)
-    }
 }
 
 /// A delivery level (`ack`): -1 failed, 0 pending, 1 sent to WhatsApp's
@@ -135,10 +131,6 @@ impl<'a, const TEXT: bool> FieldKind<'a> for Ack<'a, TEXT> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.raw(&self.0);
-    }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::Number(n) if **n == *self.0)
     }
 }
 

@@ -59,10 +59,6 @@ impl<'a> FieldKind<'a> for Priority {
         w.int(i64::from(self.0));
     }
 
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::Number(n) if n.as_bytes() == [b'0' + self.0])
-    }
-
     fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
         match field {
             Some(p) => w.string(p.label()),

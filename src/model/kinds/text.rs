@@ -34,10 +34,6 @@ impl<'a> FieldKind<'a> for Cow<'a, str> {
     fn write(&self, w: &mut JsonWriter) {
         w.text(self);
     }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self)
-    }
 }
 
 /// A boolean, kept as sent.
@@ -57,10 +53,6 @@ impl<'a> FieldKind<'a> for bool {
 
     fn write(&self, w: &mut JsonWriter) {
         w.bool(*self);
-    }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        sent.kind == Kind::Bool(*self)
     }
 }
 
@@ -94,10 +86,6 @@ impl<'a> FieldKind<'a> for Email<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
-    }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
     }
 }
 
@@ -141,10 +129,6 @@ impl<'a> FieldKind<'a> for Actor<'a> {
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
     }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
-    }
 }
 
 /// A UUID (an org id), kept as sent; `placeholder_value` warning for
@@ -172,10 +156,6 @@ impl<'a> FieldKind<'a> for Uuid<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
-    }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
     }
 }
 

@@ -71,8 +71,4 @@ impl<'a> FieldKind<'a> for Timestamp {
     fn write(&self, w: &mut JsonWriter) {
         w.string(&normalize::format_iso_millis(self.millis));
     }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == normalize::format_iso_millis(self.millis))
-    }
 }

@@ -51,10 +51,6 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
         w.text(&self.0);
     }
 
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
-    }
-
     fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
         let Some(field) = field else { return w.null() };
         let id = normalize::parse_chat_id(&field.0);
@@ -93,10 +89,6 @@ impl<'a> FieldKind<'a> for PhoneId<'a> {
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
     }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
-    }
 }
 
 /// A serialized message id, kept as sent and parsed beside itself into
@@ -126,10 +118,6 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.text(&self.0);
-    }
-
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        matches!(&sent.kind, Kind::String(s) if *s == *self.0)
     }
 
     fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
@@ -224,29 +212,6 @@ impl<'a> FieldKind<'a> for WaId<'a> {
             w.raw_compact(&extra.json);
         }
         w.end_object();
-    }
-
-    /// Unchanged when sent as an object with the four keys in snake_case
-    /// and the same values (the other keys are kept as sent either way).
-    fn unchanged(&self, sent: &Value<'a>, _cx: &Cx<'a>) -> bool {
-        let Kind::Object(members) = &sent.kind else { return false };
-        let text = |key: &str, ours: &Option<Cow<'a, str>>| {
-            members.iter().find(|m| m.key == key).is_some_and(|m| match (&m.value.kind, ours) {
-                (Kind::String(s), Some(o)) => s == o,
-                (Kind::Null, None) => true,
-                _ => false,
-            })
-        };
-        let from_me = members.iter().find(|m| m.key == "from_me").is_some_and(|m| match (&m.value.kind, self.from_me) {
-            (Kind::Bool(b), Some(o)) => *b == o,
-            (Kind::Null, None) => true,
-            _ => false,
-        });
-        !members.iter().any(|m| m.key == "fromMe" || m.key == "_serialized")
-            && from_me
-            && text("id", &self.id)
-            && text("remote", &self.remote)
-            && text("serialized", &self.serialized)
     }
 }
 
