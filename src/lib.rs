@@ -2,8 +2,8 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 // No input-driven panics: outside tests the core never unwraps, expects,
-// panics or indexes without a check (a panic in wasm is a trap); the two
-// reviewed exceptions (heapsort, SHA-256) say why their indices are bounded.
+// panics or indexes without a check (a panic in wasm is a trap); the one
+// reviewed exception (heapsort, src/sort.rs) says why its indices are bounded.
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::todo, clippy::unimplemented, clippy::indexing_slicing)

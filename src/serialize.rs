@@ -8,68 +8,12 @@
 //! is one writer of the normalized form: a rule changed in the writer cannot
 //! be forgotten here (tests/serde.rs compares the two on every fixture).
 
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::events::envelope::Webhook;
 use crate::events::EventData;
 use crate::issue::{Issue, IssueCode, Report, Severity};
-use crate::json::{Kind, Value};
-use crate::model::Model;
-
-/// Serializes a JSON text written by the crate (valid, and far from the
-/// depth limit).
-fn json_text<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    match crate::json::parse(text, crate::options::Options::MAX_DEPTH_LIMIT * 2) {
-        Ok((value, _)) => ValueRef(&value).serialize(serializer),
-        Err(_) => Err(serde::ser::Error::custom("periskope-events wrote JSON it cannot read back; please report this")),
-    }
-}
-
-struct ValueRef<'v, 'a>(&'v Value<'a>);
-
-impl Serialize for ValueRef<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.0.kind {
-            Kind::Null => serializer.serialize_unit(),
-            Kind::Bool(b) => serializer.serialize_bool(*b),
-            Kind::Number(text) => serialize_number(text, serializer),
-            Kind::String(s) => serializer.serialize_str(s),
-            Kind::Array(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(&ValueRef(item))?;
-                }
-                seq.end()
-            }
-            Kind::Object(members) => {
-                let mut map = serializer.serialize_map(Some(members.len()))?;
-                for member in members {
-                    map.serialize_entry(&*member.key, &ValueRef(&member.value))?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-/// A JSON number as the narrowest of i64, u64 and f64 that holds it, as
-/// `serde_json` reads one (a number text is valid JSON, so one parse works).
-fn serialize_number<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    if !text.contains(['.', 'e', 'E']) {
-        if let Ok(n) = text.parse::<i64>() {
-            return serializer.serialize_i64(n);
-        }
-        if let Ok(n) = text.parse::<u64>() {
-            return serializer.serialize_u64(n);
-        }
-    }
-    serializer.serialize_f64(text.parse::<f64>().unwrap_or(f64::NAN))
-}
-
-/// Every model: its normalized JSON.
-pub(crate) fn model<'a, M: Model<'a>, S: Serializer>(model: &M, serializer: S) -> Result<S::Ok, S::Error> {
-    json_text(&model.to_json(), serializer)
-}
+use crate::json::serde_text::json_text;
 
 impl Serialize for EventData<'_> {
     /// The normalized payload, as [`EventData::to_json`] writes it.

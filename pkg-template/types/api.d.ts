@@ -152,12 +152,17 @@ interface WebhookFields {
   /** On update events, the previous values of the changed attributes, as sent. */
   previous_attributes: Record<string, unknown> | null;
   /**
-   * `<event>:<org_id>:<entity id>:<timestamp>`: the same for every delivery of
-   * one event, since the envelope has no delivery id. The entity id is the
-   * ticket's `ticket_id`, the message's `message_id`, the chat's `chat_id`, the
-   * notification's `notification_id`, the reaction's `reaction_id`, the note's
-   * `message_id` (else `unique_id`), the phone's `phone_id`; for an unknown
-   * event, `data#` and 16 hex digits of a digest of its data.
+   * `<event>:<org_id>:<entity id>:<timestamp>[:<digest>]`: the same for every
+   * delivery of one event, since the envelope has no delivery id. Each part
+   * is escaped (`%` as `%25`, `:` as `%3A`), so parts cannot run into each
+   * other. The entity id is the ticket's `ticket_id`, the message's
+   * `message_id`, the chat's `chat_id`, the notification's `notification_id`,
+   * the reaction's `reaction_id`, the note's `message_id`, the phone's
+   * `phone_id`; for an unknown event, `data#` and 16 hex digits of a digest
+   * of its data. Events that can happen many times to one entity (all but
+   * `*.created` and `*.deleted`) end with a fifth part, a digest of the
+   * normalized `data` and `previous_attributes`, so two different updates in
+   * the same millisecond get two keys. Treat it as opaque.
    */
   dedup_key: string;
   /** Envelope fields this version does not know, passed through as sent. */

@@ -8,6 +8,8 @@
 //! what `JSON.parse` accepts, so the two never disagree on a value.
 
 mod read;
+#[cfg(feature = "serde")]
+pub(crate) mod serde_text;
 mod write;
 
 pub use read::{parse, parse_within, DuplicateKey, Kind, Member, ParseError, ParseErrorKind, Value};

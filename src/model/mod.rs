@@ -772,7 +772,7 @@ macro_rules! model {
         impl serde::Serialize for $name<'_> {
             /// The normalized JSON, as the package returns it.
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $crate::serialize::model(self, serializer)
+                $crate::json::serde_text::json_text(&$crate::model::Model::to_json(self), serializer)
             }
         }
 
