@@ -258,6 +258,15 @@ fn write_issues(report: &Report, w: &mut JsonWriter) {
         w.string(&issue.message);
         w.key("severity");
         w.string(issue.severity.as_str());
+        w.key("segments");
+        w.begin_array();
+        for segment in &issue.segments {
+            match segment {
+                crate::issue::PathSegment::Key(key) => w.string(key),
+                crate::issue::PathSegment::Index(i) => w.int(*i as i64),
+            }
+        }
+        w.end_array();
         if let Some(p) = issue.position {
             w.key("line");
             w.int(i64::from(p.line));
@@ -389,6 +398,7 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
     for d in duplicates {
         cx.push_pending(PendingIssue {
             path: d.path,
+            segments: d.segments,
             code: IssueCode::DuplicateKey,
             message: "this key appears more than once in its object; JSON.parse would keep only the last".into(),
             severity: Severity::Error,
@@ -401,7 +411,14 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
 }
 
 fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
-    Report::from_issues(vec![Issue { path: String::new(), code, message: message.into(), severity: Severity::Error, position }])
+    Report::from_issues(vec![Issue {
+        path: String::new(),
+        code,
+        message: message.into(),
+        severity: Severity::Error,
+        position,
+        segments: Vec::new(),
+    }])
 }
 
 fn finish(cx: Cx<'_>, text: &str) -> Report {
@@ -418,6 +435,7 @@ fn finish(cx: Cx<'_>, text: &str) -> Report {
             code: p.code,
             message: p.message,
             severity: p.severity,
+            segments: p.segments,
         })
         .collect();
     if dropped > 0 {
@@ -429,6 +447,7 @@ fn finish(cx: Cx<'_>, text: &str) -> Report {
             // (a large group's unknown colors) must not reject a payload.
             severity: if dropped_errors > 0 { Severity::Error } else { Severity::Warning },
             position: None,
+            segments: Vec::new(),
         });
     }
     Report::from_issues(issues)

@@ -132,6 +132,28 @@ pub struct Issue {
     /// Where the offending value starts in text input: 1-based line and
     /// column (column counted in UTF-16 code units, as JavaScript editors do).
     pub position: Option<Position>,
+    /// The same path as [`Issue::path`], one step per key or index: a pointer
+    /// cannot say whether `1` is an index or a key (a member keyed by `"1"`).
+    pub segments: Vec<PathSegment>,
+}
+
+/// One step of an issue's path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    /// An object member's key.
+    Key(String),
+    /// An array item's index.
+    Index(usize),
+}
+
+/// A reading path as owned steps.
+pub(crate) fn path_segments(path: &[Segment<'_>]) -> Vec<PathSegment> {
+    path.iter()
+        .map(|s| match s {
+            Segment::Key(k) => PathSegment::Key(k.to_string()),
+            Segment::Index(i) => PathSegment::Index(*i),
+        })
+        .collect()
 }
 
 /// A 1-based line and column in the input text.

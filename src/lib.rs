@@ -39,6 +39,6 @@ pub use events::common::{ChatMember, Members};
 pub use events::envelope::{Webhook, WebhookData};
 pub use events::ticket::{Chat, Ticket, TicketCreated, TicketInfo, TicketMessage};
 pub use events::{is_known_event, sample_payload, EventData, KNOWN_EVENTS};
-pub use issue::{Issue, IssueCode, Position, Report, Severity};
+pub use issue::{Issue, IssueCode, PathSegment, Position, Report, Severity};
 pub use model::{IntoOwned, Model};
 pub use options::UnknownEvents;

@@ -44,19 +44,37 @@ impl Serialize for Severity {
 }
 
 impl Serialize for Issue {
-    /// `{ path, code, message, severity, line?, column? }`, as the package's
-    /// issues.
+    /// `{ path, code, message, severity, segments, line?, column? }`, as the
+    /// package's issues.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("path", &self.path)?;
         map.serialize_entry("code", &self.code)?;
         map.serialize_entry("message", &*self.message)?;
         map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("segments", &Segments(&self.segments))?;
         if let Some(position) = self.position {
             map.serialize_entry("line", &position.line)?;
             map.serialize_entry("column", &position.column)?;
         }
         map.end()
+    }
+}
+
+/// A path's steps: keys as strings, indices as numbers.
+struct Segments<'s>(&'s [crate::issue::PathSegment]);
+
+impl Serialize for Segments<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for segment in self.0 {
+            match segment {
+                crate::issue::PathSegment::Key(key) => seq.serialize_element(key)?,
+                crate::issue::PathSegment::Index(i) => seq.serialize_element(i)?,
+            }
+        }
+        seq.end()
     }
 }
 

@@ -96,6 +96,11 @@ fn generate() -> String {
     let mut out = String::from(
         "// Generated from the Rust models by tests/typescript.rs. Do not edit:\n// change the model, then run `UPDATE_DTS=1 cargo test --test typescript`.\n\n",
     );
+    let codes: Vec<String> = periskope_events::IssueCode::ALL.iter().map(|c| format!("  | '{}'", c.as_str())).collect();
+    out.push_str(&format!(
+        "/** The stable codes of every issue (from the core's IssueCode). Programs match on these; messages may change. */\nexport type IssueCode =\n{};\n\n",
+        codes.join("\n")
+    ));
     let (models, enums) = reachable();
     for e in &enums {
         enum_type(&mut out, e);

@@ -153,7 +153,7 @@ function createApi(wasm, reload) {
     : (text) => !LONE_SURROGATE.test(text);
 
   function rootIssue(code, message) {
-    return { path: '', code, message, severity: 'error' };
+    return { path: '', code, message, severity: 'error', segments: [] };
   }
 
   function tooLarge(length, maxBytes) {
@@ -345,7 +345,7 @@ function createApi(wasm, reload) {
   }
 
   function fail(keys, code, message) {
-    return { path: pointer(keys), code, message, severity: 'error' };
+    return { path: pointer(keys), code, message, severity: 'error', segments: keys.slice() };
   }
 
   // Runs `call(w, bytes, flags, maxBytes, maxIssues)`, one wasm export

@@ -19,37 +19,11 @@ function createStandardSchemas(api) {
 
   const VENDOR = 'periskope-events';
 
-  // "/attached_messages/1/timestamp" -> ["attached_messages", 1, "timestamp"].
-  // A JSON Pointer does not say whether "1" is an array index or an object
-  // key, so the input is walked: a segment is a number only where the
-  // input has an array. Text input is parsed for that, only when it failed.
-  function pathOf(pointer, root) {
-    if (pointer === '') return [];
-    const path = [];
-    let node = root;
-    for (const raw of pointer.slice(1).split('/')) {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      const isIndex = Array.isArray(node) && /^(0|[1-9]\d*)$/.test(key);
-      path.push(isIndex ? Number(key) : key);
-      node = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-    }
-    return path;
-  }
-
-  function asValue(input) {
-    if (typeof input !== 'string' && !ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)) return input;
-    try {
-      const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-      return JSON.parse(text);
-    } catch (e) {
-      return undefined;
-    }
-  }
-
-  function toIssues(errors, input) {
-    const root = errors.some((e) => /\/\d/.test(e.path)) ? asValue(input) : undefined;
+  // Each issue carries its path as steps (`["attached_messages", 1,
+  // "timestamp"]`, numbers for array indices), as the core found it.
+  function toIssues(errors) {
     return errors.map((e) => {
-      const issue = { message: e.message, path: pathOf(e.path, root), code: e.code, pointer: e.path };
+      const issue = { message: e.message, path: e.segments.slice(), code: e.code, pointer: e.path };
       if (e.line !== undefined) {
         issue.line = e.line;
         issue.column = e.column;
@@ -68,7 +42,7 @@ function createStandardSchemas(api) {
         validate(value, standardOptions) {
           const own = standardOptions && standardOptions.libraryOptions;
           const result = safeParse(value, own ? Object.assign({}, options, own) : options);
-          return result.success ? { value: result.data } : { issues: toIssues(result.error.errors, value) };
+          return result.success ? { value: result.data } : { issues: toIssues(result.error.errors) };
         },
       },
       /** The same schema with other options, e.g. `{ strict: true }`. */

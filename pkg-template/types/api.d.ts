@@ -16,31 +16,6 @@ export interface Options {
   unknownEvents?: 'warn' | 'error' | 'ignore';
 }
 
-/** The stable codes of every issue. Programs match on these; messages may change. */
-export type IssueCode =
-  | 'invalid_json'
-  | 'invalid_encoding'
-  | 'duplicate_key'
-  | 'too_large'
-  | 'too_deep'
-  | 'invalid_input'
-  | 'invalid_type'
-  | 'missing_field'
-  | 'out_of_range'
-  | 'invalid_timestamp'
-  | 'wrong_event'
-  | 'unknown_field'
-  | 'unknown_event'
-  | 'unknown_enum_value'
-  | 'placeholder_value'
-  | 'invalid_format'
-  | 'invalid_email'
-  | 'inconsistent_value'
-  | 'coerced_value'
-  | 'bare_ticket'
-  | 'derived_field_replaced'
-  | 'too_many_issues'
-  | 'internal_error';
 
 /** One problem found in a payload. */
 export interface Issue {
@@ -52,6 +27,12 @@ export interface Issue {
   message: string;
   /** `error` rejects the payload; `warning` does not (unless `strict`). */
   severity: 'error' | 'warning';
+  /**
+   * The same path, one step per key or index (numbers are array indices):
+   * `["attached_messages", 1, "timestamp"]`. A pointer cannot tell an index
+   * from a key that looks like one (a member keyed by `"1"`); this can.
+   */
+  segments: (string | number)[];
   /** 1-based line of the offending value, for string and byte input. */
   line?: number;
   /** 1-based column (UTF-16 code units) of the offending value, for string and byte input. */

@@ -1,6 +1,32 @@
 // Generated from the Rust models by tests/typescript.rs. Do not edit:
 // change the model, then run `UPDATE_DTS=1 cargo test --test typescript`.
 
+/** The stable codes of every issue (from the core's IssueCode). Programs match on these; messages may change. */
+export type IssueCode =
+  | 'invalid_json'
+  | 'invalid_encoding'
+  | 'duplicate_key'
+  | 'too_large'
+  | 'too_deep'
+  | 'invalid_input'
+  | 'invalid_type'
+  | 'missing_field'
+  | 'out_of_range'
+  | 'invalid_timestamp'
+  | 'wrong_event'
+  | 'unknown_field'
+  | 'unknown_event'
+  | 'unknown_enum_value'
+  | 'placeholder_value'
+  | 'invalid_format'
+  | 'invalid_email'
+  | 'inconsistent_value'
+  | 'coerced_value'
+  | 'bare_ticket'
+  | 'derived_field_replaced'
+  | 'too_many_issues'
+  | 'internal_error';
+
 /** A ticket status; values outside the known ones are kept (with a warning). */
 export type TicketStatus = 'open' | 'inprogress' | 'closed' | 'archived' | (string & {});
 

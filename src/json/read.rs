@@ -111,6 +111,8 @@ pub enum ParseErrorKind {
 pub struct DuplicateKey {
     /// JSON Pointer to the repeated member.
     pub path: String,
+    /// The same path, one step per key or index.
+    pub segments: Vec<crate::issue::PathSegment>,
     /// Byte offset of the repeated key.
     pub offset: usize,
 }
@@ -216,8 +218,9 @@ impl<'v> Descent<'_, 'v, '_> {
                     self.path.push(Segment::Key(Cow::Borrowed(&*member.key)));
                     let mut path = String::new();
                     crate::issue::write_pointer(&mut path, &self.path);
+                    let segments = crate::issue::path_segments(&self.path);
                     self.path.pop();
-                    self.out.push(DuplicateKey { path, offset: repeat.key_offset });
+                    self.out.push(DuplicateKey { path, segments, offset: repeat.key_offset });
                 }
                 self.next += 1;
             }

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use crate::issue::{write_pointer, IssueCode, Segment, Severity};
+use crate::issue::{path_segments, write_pointer, IssueCode, PathSegment, Segment, Severity};
 use crate::json::{JsonWriter, Kind, Member, Value};
 
 pub mod kinds;
@@ -23,6 +23,7 @@ pub(crate) struct PendingIssue {
     pub severity: Severity,
     /// Byte offset in the input of the value the issue is about.
     pub offset: Option<u32>,
+    pub segments: Vec<PathSegment>,
 }
 
 /// The reading context: where we are, what was found, and the options that
@@ -135,7 +136,10 @@ impl<'a> Cx<'a> {
                 let mut base = String::new();
                 write_pointer(&mut base, &self.path);
                 for d in duplicates {
+                    let mut segments = path_segments(&self.path);
+                    segments.extend(d.segments);
                     self.push_pending(PendingIssue {
+                        segments,
                         path: format!("{base}{}", d.path),
                         code: IssueCode::DuplicateKey,
                         message: "this key appears more than once in its object (JSON inside a string); JSON.parse would keep only the last".into(),
@@ -190,7 +194,8 @@ impl<'a> Cx<'a> {
         }
         let mut path = String::new();
         write_pointer(&mut path, &self.path);
-        self.issues.push(PendingIssue { path, code, message, severity, offset });
+        let segments = path_segments(&self.path);
+        self.issues.push(PendingIssue { path, code, message, severity, offset, segments });
     }
 
     /// Records an issue whose path is already known (a duplicate key found

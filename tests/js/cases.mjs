@@ -136,7 +136,10 @@ export const cases = [
         '/ticket missing_field', '/chat invalid_type']) assert.ok(got.includes(want), want);
       assert.match(caught.message, /\[out_of_range\]|\[missing_field\]|\[invalid_timestamp\]|\[invalid_type\]/);
       for (const issue of caught.issues) {
-        assert.deepEqual(Object.keys(issue).sort(), ['code', 'message', 'path', 'severity']);
+        assert.deepEqual(Object.keys(issue).sort(), ['code', 'message', 'path', 'segments', 'severity']);
+        // The steps spell the pointer; indices are numbers.
+        const pointer = issue.segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+        assert.equal(pointer, issue.path);
       }
       const safe = api.safeParseTicketCreated(bad);
       assert.equal(safe.success, false);
