@@ -155,7 +155,8 @@ impl<'a> FieldKind<'a> for Members<'a> {
             cx.wrong_type("an object of members keyed by contact id", value);
             return None;
         };
-        let mut members = Vec::with_capacity(entries.len());
+        // Grown as members are read, not sized by the input (see `List`).
+        let mut members = Vec::new();
         for entry in entries {
             cx.push_key(entry.key.clone());
             if let Some(member) = read_model::<ChatMember<'a>>(&entry.value, cx) {

@@ -85,7 +85,9 @@ impl<'a> Cx<'a> {
     /// write every one with every field.
     pub(crate) fn charge_model<M: Model<'a>>(&mut self, at: &Value<'_>) -> bool {
         self.output = self.output.saturating_add(M::OUTPUT_BYTES);
-        self.charge(16 * M::FIELDS.len() + 16 + M::OUTPUT_BYTES, at)
+        // Twice the struct: lists of models grow by doubling, and the
+        // buffers left behind stay in the high-water mark.
+        self.charge(2 * (16 * M::FIELDS.len() + 16) + M::OUTPUT_BYTES, at)
     }
 
     /// The output the models may write beyond what the input's own bytes

@@ -35,7 +35,10 @@ impl<'a, T: Model<'a> + ListTypes + FieldKind<'a>> FieldKind<'a> for List<T> {
             cx.wrong_type("an array", value);
             return None;
         };
-        let mut out = Vec::with_capacity(items.len());
+        // Grown as items are read, not sized by the input: each item is
+        // counted against the memory budget as it is read, and an array of
+        // a million empty objects must not allocate a million models first.
+        let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             cx.push_index(i);
             if let Some(model) = read_model::<T>(item, cx) {

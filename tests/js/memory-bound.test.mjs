@@ -1,0 +1,74 @@
+// The memory bound, measured: on a fresh instance of the module, one call
+// on a hostile body of up to 8 MiB leaves the instance's memory (its
+// high-water mark: wasm memory never shrinks) within the budget the core
+// states, memory_budget(n) = 16 × n + 16 MiB for the tree, the models and
+// the output, plus the body's own copy. Past the budget the answer is
+// too_large, never an allocation failure. Sizes, not timings.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import * as api from 'periskope-events';
+
+const require = createRequire(import.meta.url);
+const dir = path.dirname(require.resolve('periskope-events/package.json'));
+// The package's own glue factory and .wasm, outside its wrapper: a fresh
+// instance per body, so each measure starts from the same baseline.
+const { createGlue } = require(path.join(dir, 'node', 'periskope_events.cjs'));
+const wasmModule = new WebAssembly.Module(fs.readFileSync(path.join(dir, 'periskope_events_bg.wasm')));
+const fresh = () => {
+  const glue = createGlue();
+  glue.initSync({ module: wasmModule });
+  return glue;
+};
+
+const MiB = 1024 * 1024;
+const budget = (n) => 16 * n + 16 * MiB;
+const TICKET = { org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', ticket_id: 'T', subject: 'S', created_at: '2025-01-26 13:46:55+00' };
+
+function fill(prefix, item, suffix, size) {
+  const parts = [];
+  let n = prefix.length + suffix.length;
+  for (let i = 0; n < size; i++) {
+    const s = item(i);
+    parts.push(s);
+    n += s.length + 1;
+  }
+  return prefix + parts.join(',') + suffix;
+}
+
+const size = 8 * MiB - 64 * 1024;
+const ticket = JSON.stringify(TICKET).slice(0, -1);
+const chat = JSON.stringify(api.sampleEvent('chat.created').data).replace(/"members":\{[^]*?\}\}/, '"members":{}');
+const bodies = {
+  'tiny values': fill(`{"ticket":${ticket},"v":[`, () => '0', ']}}', size),
+  'empty chat members': fill(chat.replace('"members":{}', '"members":{').slice(0, chat.indexOf('"members":{}') + 11), (i) => `"${i}":{}`, '}' + chat.slice(chat.indexOf('"members":{}') + 12), size),
+  'many tiny keys': fill(`{"ticket":${ticket},`, (i) => `"k${i.toString(36)}":0`, '}}', size),
+  'nested arrays': fill(`{"ticket":${ticket},"v":[`, () => '[[1,2],[3]]', ']}}', size),
+  'many labels': fill(`{"ticket":${ticket},"ticket_labels":"`, (i) => `l${i}`, '"}}', size),
+  'a ticket with many attached messages': fill(
+    `{"ticket":${JSON.stringify(TICKET)},"attached_messages":[`,
+    (i) => JSON.stringify({ chat_id: '919537851844@c.us', message_id: `true_919537851844@c.us_3EB0${i}`, timestamp: '2024-05-13 11:19:34+00', body: 'hello' }),
+    ']}',
+    size,
+  ),
+};
+
+for (const [what, text] of Object.entries(bodies)) {
+  test(`${what}: memory within the stated budget on a fresh instance`, { timeout: 120000 }, () => {
+    const event = what === 'empty chat members' ? 'chat.created' : 'ticket.created';
+    const bytes = new TextEncoder().encode(text);
+    assert.ok(bytes.length <= 8 * MiB, `${bytes.length} bytes`);
+    const glue = fresh();
+    const baseline = glue.memory_bytes();
+    const out = JSON.parse(glue.event_payload(event, bytes, 0, 8 * MiB, 100));
+    const grown = glue.memory_bytes() - baseline;
+    const allowed = budget(bytes.length) + bytes.length;
+    assert.ok(grown <= allowed, `${what}: ${(grown / MiB).toFixed(1)} MiB grown, allowed ${(allowed / MiB).toFixed(1)} MiB`);
+    // Either an answer or too_large: never internal_error.
+    assert.ok(out.data !== null || out.issues.some((i) => i.code === 'too_large' || i.severity === 'error'), what);
+    assert.ok(!out.issues.some((i) => i.code === 'internal_error'), what);
+    console.log(`${what}: ${(bytes.length / MiB).toFixed(2)} MiB in, ${(grown / MiB).toFixed(1)} MiB of wasm memory (${(grown / bytes.length).toFixed(1)} × the input); ${out.data === null ? out.issues.map((i) => i.code).join(',') : 'accepted'}`);
+  });
+}
