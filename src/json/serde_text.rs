@@ -55,4 +55,3 @@ fn serialize_number<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S
     }
     serializer.serialize_f64(text.parse::<f64>().unwrap_or(f64::NAN))
 }
-
