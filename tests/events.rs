@@ -1,14 +1,17 @@
-//! Data-driven tests of every event's payload over
-//! `tests/fixtures/<event>/{valid,invalid}` (`ticket.created` has its own
-//! runner, `tests/ticket_created.rs`, over the same layout).
+//! The one fixture runner: data-driven tests of every event's payload over
+//! `tests/fixtures/<event>/{valid,invalid}` (tests that only concern one
+//! event, such as `ticket_created.rs`, use its fixtures but run no corpus of
+//! their own).
 //!
 //! Every `valid/*.json` must be accepted; its normalized output is compared
 //! with `*.expected.json` and its warnings with `*.issues.txt`. Every
 //! `invalid/*.json` must be rejected with exactly the issues in its
 //! `*.issues.txt` (one `path: message [code] (severity) @line:column` line
 //! per issue). Files named `*.strict.json` are read with `strict: true`.
+//! On every fixture the validator reports exactly the parser's issues.
 //! Rewrite the snapshots with `UPDATE_FIXTURES=1 cargo test --test events`
-//! and review the diff.
+//! and review the diff. `tests/js/fixtures.test.mjs` replays the same corpus
+//! and snapshots through the built npm package.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -17,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use common::{check_fixture, json_files};
 use periskope_events::events::{is_known_event, sample_payload, EventData, EventFamily, KNOWN_EVENTS};
-use periskope_events::{parse_event, IssueCode, Options, Severity};
+use periskope_events::{parse_event, validate_event, IssueCode, Options, Severity};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -26,10 +29,10 @@ fn options_for(path: &Path) -> Options {
 }
 
 /// `(event, fixture)` for every file in `<event>/<kind>/` of every known
-/// event but `ticket.created`.
+/// event.
 fn fixtures(kind: &str) -> Vec<(&'static str, PathBuf)> {
     let mut out = Vec::new();
-    for event in KNOWN_EVENTS.iter().filter(|e| **e != "ticket.created") {
+    for event in KNOWN_EVENTS {
         let dir = Path::new(DIR).join(event).join(kind);
         if dir.is_dir() {
             out.extend(json_files(&dir).into_iter().map(|path| (*event, path)));
@@ -38,10 +41,9 @@ fn fixtures(kind: &str) -> Vec<(&'static str, PathBuf)> {
     out
 }
 
-fn read(path: &Path) -> String {
-    // Fixtures that are not UTF-8 belong to the byte-level tests of
-    // `ticket_created.rs`; these are all text.
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// A fixture's bytes (some are not UTF-8 on purpose).
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]
@@ -50,30 +52,106 @@ fn every_known_event_has_fixtures() {
         let sample = Path::new(DIR).join(event).join("valid/sample.json");
         assert!(sample.is_file(), "{} is missing", sample.display());
     }
-    assert!(fixtures("invalid").len() >= 10);
 }
 
+/// Every family's model is rejected by at least one fixture, so a family
+/// whose required fields stopped being required fails a snapshot.
+#[test]
+fn every_event_family_has_an_invalid_fixture() {
+    let invalid = fixtures("invalid");
+    let lacking: Vec<_> = EventFamily::ALL
+        .iter()
+        .filter(|family| !invalid.iter().any(|(event, _)| EventFamily::of(event) == Some(**family)))
+        .collect();
+    assert!(lacking.is_empty(), "no invalid fixture for the families {lacking:?}: add one under tests/fixtures/<event>/invalid/");
+}
+
+/// Nothing in `tests/fixtures` is silently skipped: every folder is a known
+/// event with only `valid/` and `invalid/`, and every snapshot belongs to a
+/// fixture (a renamed fixture leaves none behind).
+#[test]
+fn every_fixture_file_is_read() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(DIR).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_file() {
+            assert_eq!(name, "README.md", "tests/fixtures/{name}: fixtures go in tests/fixtures/<event>/{{valid,invalid}}/");
+            continue;
+        }
+        assert!(is_known_event(&name), "tests/fixtures/{name} is not a known event, so no test reads it");
+        for kind in std::fs::read_dir(&path).unwrap() {
+            let kind = kind.unwrap().path();
+            let kind_name = kind.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(kind_name == "valid" || kind_name == "invalid", "{}: only valid/ and invalid/ are read", kind.display());
+            let inputs = json_files(&kind);
+            for file in std::fs::read_dir(&kind).unwrap() {
+                let file = file.unwrap().path();
+                let file_name = file.file_name().unwrap().to_string_lossy().into_owned();
+                let owner = file_name.strip_suffix(".expected.json").or_else(|| file_name.strip_suffix(".issues.txt"));
+                match owner {
+                    Some(stem) => assert!(
+                        inputs.iter().any(|input| input.file_name().unwrap().to_string_lossy() == format!("{stem}.json")),
+                        "{}: a snapshot of no fixture",
+                        file.display()
+                    ),
+                    None => assert!(file_name.ends_with(".json"), "{}: neither a fixture nor a snapshot", file.display()),
+                }
+                assert!(
+                    !(kind_name == "invalid" && file_name.ends_with(".expected.json")),
+                    "{}: an invalid fixture has no output",
+                    file.display()
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 3 * KNOWN_EVENTS.len(), "{seen} fixture files");
+}
+
+/// The fixture corpus against its snapshots, and the validator against the
+/// parser, on every fixture of every event.
 #[test]
 fn fixtures_match_their_snapshots() {
     let mut failures = Vec::new();
+    let mut count = 0;
     for (folder, expect_valid) in [("valid", true), ("invalid", false)] {
         for (event, path) in fixtures(folder) {
-            let text = read(&path);
-            let outcome = parse_event(event, text.as_bytes(), &options_for(&path)).map(|p| (p.value.to_json(), p.warnings));
+            let input = read(&path);
+            let options = options_for(&path);
+            let outcome = parse_event(event, &input, &options).map(|p| (p.value.to_json(), p.warnings));
+            let parsed_issues = match &outcome {
+                Ok((_, warnings)) => &warnings[..],
+                Err(report) => report.issues(),
+            };
+            let validated = validate_event(event, &input, &options);
+            if validated.issues() != parsed_issues || validated.is_valid() != outcome.is_ok() {
+                failures.push(format!(
+                    "{}: the validator disagrees with the parser:\n--- parse\n{}--- validate\n{}",
+                    path.display(),
+                    common::issue_lines(parsed_issues),
+                    common::issue_lines(validated.issues())
+                ));
+            }
             failures.extend(check_fixture(&path, expect_valid, outcome));
+            count += 1;
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(count >= 3 * KNOWN_EVENTS.len(), "{count} fixtures");
 }
 
 /// Normalizing the normalized output again changes nothing, and coerces
-/// nothing (our own forms, `from_me` and numbers included, are canonical).
+/// nothing (our own forms, `from_me`, derived values and numbers included,
+/// are canonical).
 #[test]
 fn normalization_is_idempotent() {
-    for (event, path) in fixtures("valid") {
-        let text = read(&path);
+    let valid = fixtures("valid");
+    assert!(valid.len() >= 2 * KNOWN_EVENTS.len(), "{} valid fixtures", valid.len());
+    for (event, path) in valid {
+        let input = read(&path);
         let options = Options::default();
-        let once = parse_event(event, text.as_bytes(), &options).unwrap().value.to_json();
+        let once = parse_event(event, &input, &options).unwrap_or_else(|r| panic!("{}: {r}", path.display())).value.to_json();
         let again = parse_event(event, once.as_bytes(), &options).unwrap_or_else(|r| panic!("{}: {r}", path.display()));
         assert_eq!(again.value.to_json(), once, "{}", path.display());
         let coerced: Vec<_> = again
@@ -92,7 +170,7 @@ fn samples_are_valid_without_warnings() {
     for event in KNOWN_EVENTS {
         let sample = sample_payload(event).unwrap_or_else(|| panic!("no sample for {event}"));
         let file = read(&Path::new(DIR).join(event).join("valid/sample.json"));
-        assert_eq!(sample, file, "{event}");
+        assert_eq!(sample.as_bytes(), file, "{event}");
         let strict = Options { strict: true, ..Options::default() };
         let parsed = parse_event(event, sample.as_bytes(), &strict).unwrap_or_else(|r| panic!("{event}:\n{r}"));
         assert!(parsed.warnings.is_empty(), "{event}: {:?}", parsed.warnings);
@@ -181,7 +259,10 @@ fn unknown_events_and_non_objects_are_errors() {
     assert_eq!(report.issues()[0].code, IssueCode::TooLarge);
 }
 
-/// Every model rejects every field's wrong type, and lists them all at once.
+/// Every field of every model set to each of a few hostile values at once:
+/// an answer, never a panic; an accepted payload writes JSON that reads back
+/// as an object, a rejected one says why; and no model accepts every field
+/// being the same nonsense (an array of a number and an object).
 #[test]
 fn hostile_payloads_never_panic() {
     let values = ["null", "true", "-1", "1e400", "\"\"", "\"x\"", "[]", "[1,{}]", "{}", "{\"a\":[null]}"];
@@ -192,8 +273,13 @@ fn hostile_payloads_never_panic() {
         for value in values {
             let body = format!("{{{}}}", keys.iter().map(|k| format!("\"{k}\":{value}")).collect::<Vec<_>>().join(","));
             match parse_event(event, body.as_bytes(), &Options::default()) {
-                Ok(parsed) => assert!(!parsed.value.to_json().is_empty()),
-                Err(report) => assert!(report.errors().count() > 0),
+                Ok(parsed) => {
+                    let out = parsed.value.to_json();
+                    let read_back = periskope_events::json::parse(&out, 512);
+                    assert!(read_back.is_ok_and(|(v, _)| v.as_object().is_some()), "{event} with {value}: {out}");
+                    assert_ne!(value, "[1,{}]", "{event}: every field an array was accepted");
+                }
+                Err(report) => assert!(report.errors().count() > 0, "{event} with {value}: rejected without an error"),
             }
         }
     }

@@ -1,62 +1,15 @@
-//! Data-driven tests of `ticket.created` over `tests/fixtures/ticket.created`.
-//!
-//! Every `valid/*.json` must parse; its normalized output is compared with
-//! `*.expected.json` and its warnings with `*.issues.txt`. Every
-//! `invalid/*.json` must be rejected with exactly the issues in its
-//! `*.issues.txt`. Files named `*.strict.json` are read with `strict: true`.
-//! Rewrite the snapshots with `UPDATE_FIXTURES=1 cargo test --test ticket_created`
-//! and review the diff.
+//! Tests of `ticket.created` alone, through its typed entry points
+//! (`parse_ticket_created`, `validate_ticket_created`), on a few of its
+//! fixtures. The whole corpus of `tests/fixtures/ticket.created`, snapshots
+//! included, is run with every other event's by the one fixture runner,
+//! `tests/events.rs`.
 #![cfg(not(target_arch = "wasm32"))]
-
-mod common;
 
 use std::path::Path;
 
-use common::{check_fixture, json_files};
-use periskope_events::{parse_ticket_created, validate_ticket_created, IssueCode, Model, Options, TicketInfo};
+use periskope_events::{parse_ticket_created, validate_ticket_created, IssueCode, Options, TicketInfo};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ticket.created");
-
-fn options_for(path: &Path) -> Options {
-    Options { strict: path.to_string_lossy().ends_with(".strict.json"), ..Options::default() }
-}
-
-#[test]
-fn fixtures_match_their_snapshots() {
-    let mut failures = Vec::new();
-    for (folder, expect_valid) in [("valid", true), ("invalid", false)] {
-        for path in json_files(&Path::new(DIR).join(folder)) {
-            let input = std::fs::read(&path).unwrap();
-            let outcome = parse_ticket_created(&input, &options_for(&path)).map(|p| (p.value.to_json(), p.warnings));
-            if let Ok((_, warnings)) = &outcome {
-                // The validator agrees with the parser.
-                let report = validate_ticket_created(&input, &options_for(&path));
-                assert_eq!(report.issues(), &warnings[..], "{}", path.display());
-            }
-            failures.extend(check_fixture(&path, expect_valid, outcome));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
-/// Normalizing the normalized output again changes nothing, and raises no
-/// `derived_field_replaced` (our own derived values are recognized).
-#[test]
-fn normalization_is_idempotent() {
-    for path in json_files(&Path::new(DIR).join("valid")) {
-        let input = std::fs::read(&path).unwrap();
-        let options = Options::default();
-        let once = parse_ticket_created(&input, &options).unwrap().value.to_json();
-        let again = parse_ticket_created(once.as_bytes(), &options).unwrap_or_else(|r| panic!("{}: {r}", path.display()));
-        assert_eq!(again.value.to_json(), once, "{}", path.display());
-        assert!(
-            again.warnings.iter().all(|w| w.code != IssueCode::DerivedFieldReplaced && w.code != IssueCode::CoercedValue),
-            "{}: {:?}",
-            path.display(),
-            again.warnings
-        );
-    }
-}
 
 /// The docs' own sample: rejected as published (a missing comma on line 39),
 /// accepted with warnings once fixed, rejected again with `strict`.
