@@ -5,13 +5,17 @@
 #   bash scripts/fuzz.sh 600          # every target, 10 minutes each
 #   bash scripts/fuzz.sh 30 parse_text signature
 #
-# Each run starts from the committed seeds (fuzz/seeds/<target>: the test
-# fixtures plus minimized finds) and grows a scratch corpus in
-# fuzz/corpus/<target> (gitignored). A crash leaves its input in
-# fuzz/artifacts/<target>/ and fails the run: minimize it
+# Each run grows a scratch corpus in fuzz/corpus/<target> (gitignored; the
+# first corpus directory, the one libFuzzer writes to) from read-only seeds:
+# the minimized finds committed in fuzz/seeds/<target>/, and the fixture
+# corpus itself, never copied: tests/fixtures for parse_text and
+# parse_bytes, and for events the fixtures behind the byte that picks their
+# event, which tests/fuzz_seeds.rs writes to target/fuzz-seeds/events (after
+# replaying every seed). A crash leaves its input in fuzz/artifacts/<target>/
+# and fails the run: minimize it
 # (`cargo fuzz tmin --fuzz-dir fuzz <target> <file>`), fix the bug, and add
 # the minimized input to fuzz/seeds/<target>/ so it stays a regression test
-# (tests/fuzz_seeds.rs replays every seed in `cargo test`).
+# (tests/fuzz_seeds.rs replays every seed and every fixture in `cargo test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +23,11 @@ CARGO_FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
+# The events target's seeds from the fixtures (before RUSTC_BOOTSTRAP and the
+# fuzz target directory below, so the test build is the usual one).
+rm -rf target/fuzz-seeds/events
+FUZZ_EVENT_SEEDS="$PWD/target/fuzz-seeds/events" cargo test --quiet --test fuzz_seeds >/dev/null
+
 # cargo fuzz passes nightly-only flags (-Zsanitizer=address); the machine has
 # only the stable toolchain, which accepts them with RUSTC_BOOTSTRAP.
 export RUSTC_BOOTSTRAP=1
@@ -34,10 +43,16 @@ if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets < <(cargo fuzz lis
 cargo fuzz build --fuzz-dir fuzz
 mkdir -p target/fuzz-logs
 for target in "${targets[@]}"; do
-  mkdir -p "fuzz/corpus/$target" "fuzz/seeds/$target"
-  echo "==> fuzz $target for ${seconds}s"
+  mkdir -p "fuzz/corpus/$target"
+  corpora=("fuzz/corpus/$target")
+  if [ -d "fuzz/seeds/$target" ]; then corpora+=("fuzz/seeds/$target"); fi
+  case "$target" in
+    parse_text | parse_bytes) corpora+=(tests/fixtures) ;;
+    events) corpora+=(target/fuzz-seeds/events) ;;
+  esac
+  echo "==> fuzz $target for ${seconds}s from ${corpora[*]}"
   log="target/fuzz-logs/$target.log"
-  if ! cargo fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
+  if ! cargo fuzz run --fuzz-dir fuzz "$target" "${corpora[@]}" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
     tail -n 60 "$log" >&2
     echo "fuzz $target failed: the input is in fuzz/artifacts/$target/ (full log: $log)" >&2
