@@ -40,8 +40,9 @@ fn model(out: &mut String, m: &ModelInfo) {
             out.push_str(&format!("  {}{}: {} | null;\n", f.name, suffix, ts));
         }
     }
-    out.push_str("  /** Fields this version does not know, passed through as sent. */\n");
-    out.push_str("  [field: string]: unknown;\n}\n\n");
+    // No index signature on outputs: a misspelled field is a type error.
+    // Fields this version does not know are still there, through `WithExtra`.
+    out.push_str("}\n\n");
 
     jsdoc(out, &format!("{}\nAs accepted: what real senders send, `null` included.", m.doc), "");
     out.push_str(&format!("export interface {}Input {{\n", m.ts_name));
@@ -113,6 +114,9 @@ fn generate() -> String {
     out.push_str(
         "/** A serialized message id (`true_<chat>_<id>[_<participant>]`) split into its parts. */\nexport interface MessageIdParts {\n  /** Whether the organisation's phone sent the message. */\n  from_me: boolean;\n  /** The chat's id. */\n  chat_id: string;\n  /** WhatsApp's id of the message. */\n  id: string;\n  /** In groups, the author's id. */\n  participant: string | null;\n}\n\n",
     );
+    out.push_str(
+        "/**\n * A normalized object with the fields this version does not know, which are\n * passed through as sent: `(data as WithExtra<Ticket>).some_new_field`.\n */\nexport type WithExtra<T> = T & { [field: string]: unknown };\n\n",
+    );
     out.push_str(WA_ID);
     for m in &models {
         model(&mut out, m);
@@ -150,8 +154,6 @@ export interface WaId {
   remote: string | null;
   /** The serialized id: `<from_me>_<remote>_<id>`, then `_<participant>` in groups. */
   serialized: string | null;
-  /** Keys this version does not know (`participant`...), passed through as sent. */
-  [field: string]: unknown;
 }
 
 /** WhatsApp's id object as accepted: either spelling of `from_me` and `serialized`. */

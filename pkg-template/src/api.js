@@ -14,8 +14,10 @@
 // should never happen, and would leave the instance in an unknown state) and
 // after a call that left its memory over MEMORY_RESET_BYTES (wasm memory
 // never shrinks): the next call runs on a fresh instance, and the old one,
-// no longer referenced, is garbage.
-function createApi(wasm, reload) {
+// no longer referenced, is garbage. `internal`, when given, receives the
+// pieces the webhook handlers (handler.js) share with verifyRequest; they are
+// not exports.
+function createApi(wasm, reload, internal) {
   'use strict';
 
   const MAX_U32 = 0xffffffff;
@@ -452,6 +454,8 @@ function createApi(wasm, reload) {
   function keyBytes(keys) {
     const list = Array.isArray(keys) ? keys : keys === undefined || keys === null ? [] : [keys];
     const encoded = list.map((k) => {
+      // A key read from an unset environment variable: the core says missing_key.
+      if (k === undefined || k === null) return new Uint8Array(0);
       if (typeof k === 'string') {
         if (!isWellFormed(k)) {
           throw new WebhookVerificationError('malformed_key', 'a signing key has a lone surrogate, which is not a Unicode character: it cannot be the key Periskope shows');
@@ -548,12 +552,55 @@ function createApi(wasm, reload) {
     // Mistakes in the arguments are reported before the body is consumed.
     const { maxBytes } = readOptions(options, REPLAY_OPTION_NAMES);
     keyBytes(keys);
-    const declared = readHeader(request.headers, 'content-length', 'the request headers must be a Headers instance or a headers object');
+    const body = await readRequest(request, maxBytes);
+    return constructEvent(body, request.headers, keys, options);
+  }
+
+  // The body of a Fetch API Request, at most maxBytes of it; throws a
+  // PayloadError (too_large) only when the body is over the limit.
+  async function readRequest(request, maxBytes) {
+    checkDeclaredLength(request.headers, maxBytes);
+    return readBody(request, maxBytes);
+  }
+
+  // A declared Content-Length over the limit, refused before reading (the
+  // headers: a Fetch API Headers or a plain object, Node's included).
+  function checkDeclaredLength(headers, maxBytes) {
+    const declared = readHeader(headers, 'content-length', 'the request headers must be a Headers instance or a headers object');
     if (/^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
       throw new PayloadError([rootIssue('too_large', 'the body is ' + Number(declared) + ' bytes (Content-Length), over the limit of ' + maxBytes + ' (option maxBytes)')], 'webhook body');
     }
-    const body = await readBody(request, maxBytes);
-    return constructEvent(body, request.headers, keys, options);
+  }
+
+  function bodyTooLarge(maxBytes) {
+    return new PayloadError([rootIssue('too_large', 'the body is over the limit of ' + maxBytes + ' bytes (option maxBytes); it was not read further')], 'webhook body');
+  }
+
+  // The running count of a body read in chunks, whatever delivers them:
+  // `add(chunk)` is false once the total passes maxBytes (the chunk is not
+  // kept, and the caller stops reading and throws `tooLarge()`); `bytes()`
+  // joins what was kept.
+  function bodyCollector(maxBytes) {
+    const chunks = [];
+    let total = 0;
+    return {
+      add(value) {
+        total += value.byteLength;
+        if (total > maxBytes) return false;
+        chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        return true;
+      },
+      tooLarge: () => bodyTooLarge(maxBytes),
+      bytes() {
+        const body = new Uint8Array(total);
+        let at = 0;
+        for (const chunk of chunks) {
+          body.set(chunk, at);
+          at += chunk.byteLength;
+        }
+        return body;
+      },
+    };
   }
 
   async function readBody(request, maxBytes) {
@@ -564,8 +611,7 @@ function createApi(wasm, reload) {
       return new Uint8Array(await request.arrayBuffer());
     }
     const reader = stream.getReader();
-    const chunks = [];
-    let total = 0;
+    const body = bodyCollector(maxBytes);
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -573,20 +619,12 @@ function createApi(wasm, reload) {
         reader.cancel().catch(() => {});
         throw new TypeError('the request body stream must give bytes (Uint8Array chunks)');
       }
-      total += value.byteLength;
-      if (total > maxBytes) {
+      if (!body.add(value)) {
         reader.cancel().catch(() => {});
-        throw new PayloadError([rootIssue('too_large', 'the body is over the limit of ' + maxBytes + ' bytes (option maxBytes); it was not read further')], 'webhook body');
+        throw body.tooLarge();
       }
-      chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     }
-    const body = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return body;
+    return body.bytes();
   }
 
   function signPayload(body, key) {
@@ -673,6 +711,16 @@ function createApi(wasm, reload) {
   }
 
   const ticketCreated = (fn) => (input, options) => fn('ticket.created', input, options);
+
+  if (internal) {
+    Object.assign(internal, {
+      verifyOptions: (options) => readOptions(options, REPLAY_OPTION_NAMES),
+      checkKeys: (keys) => void keyBytes(keys),
+      readRequest,
+      checkDeclaredLength,
+      bodyCollector,
+    });
+  }
 
   return {
     PayloadError,

@@ -40,9 +40,11 @@ export interface Issue {
 }
 
 /**
- * What the functions accept: a raw body (a string, a `Uint8Array` such as a
+ * What the functions read: a raw body (a string, a `Uint8Array` such as a
  * Node `Buffer`, an `ArrayBuffer` or another typed array) or an object already
- * parsed, such as the one the official SDK hands to `client.on` handlers.
+ * parsed, such as the one the official SDK hands to `client.on` handlers. The
+ * functions themselves take `unknown`: they exist for untrusted data, and
+ * anything else is an `invalid_input` issue, not a type error.
  */
 export type PayloadInput<T = unknown> = string | Uint8Array | ArrayBuffer | ArrayBufferView | T;
 
@@ -82,15 +84,15 @@ export declare function isKnownEvent(name: unknown): name is KnownEvent;
  * event is a `wrong_event` error). Lists every issue; builds no output.
  * An unknown event name is a `TypeError`.
  */
-export declare function validateEvent<E extends KnownEvent>(event: E, input: PayloadInput<EventDataInputMap[E]>, options?: Options): ValidationResult;
+export declare function validateEvent<E extends KnownEvent>(event: E, input: unknown, options?: Options): ValidationResult;
 
 /** Reads the payload of `event` into its normalized form, or throws a `PayloadError` listing every issue. */
-export declare function parseEvent<E extends KnownEvent>(event: E, input: PayloadInput<EventDataInputMap[E]>, options?: Options): EventDataMap[E];
+export declare function parseEvent<E extends KnownEvent>(event: E, input: unknown, options?: Options): EventDataMap[E];
 
 /** `parseEvent` without throwing, with the warnings. */
 export declare function safeParseEvent<E extends KnownEvent>(
   event: E,
-  input: PayloadInput<EventDataInputMap[E]>,
+  input: unknown,
   options?: Options,
 ): SafeParseResult<EventDataMap[E]>;
 
@@ -98,7 +100,7 @@ export declare function safeParseEvent<E extends KnownEvent>(
  * Checks a `ticket.created` payload: the SDK's payload, a webhook body whose
  * `data` is one, or a bare ticket. Lists every issue; builds no output.
  */
-export declare function validateTicketCreated(input: PayloadInput<TicketCreatedInput>, options?: Options): ValidationResult;
+export declare function validateTicketCreated(input: unknown, options?: Options): ValidationResult;
 
 /**
  * Reads a `ticket.created` payload (see `validateTicketCreated`) into its
@@ -106,11 +108,11 @@ export declare function validateTicketCreated(input: PayloadInput<TicketCreatedI
  * an error. Given a webhook body, returns its `data`: use `parseWebhook` to
  * keep the envelope.
  */
-export declare function parseTicketCreated(input: PayloadInput<TicketCreatedInput>, options?: Options): TicketCreated;
+export declare function parseTicketCreated(input: unknown, options?: Options): TicketCreated;
 
 /** `parseTicketCreated` without throwing, with the warnings. */
 export declare function safeParseTicketCreated(
-  input: PayloadInput<TicketCreatedInput>,
+  input: unknown,
   options?: Options,
 ): SafeParseResult<TicketCreated>;
 
@@ -146,8 +148,6 @@ interface WebhookFields {
    * the same millisecond get two keys. Treat it as opaque.
    */
   dedup_key: string;
-  /** Envelope fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /** A known event's delivery: `data` is validated and normalized. */
@@ -179,7 +179,7 @@ export type Webhook = KnownWebhook | UnknownWebhook;
 export declare function isEvent<E extends KnownEvent>(hook: Webhook, event: E): hook is Extract<KnownWebhook, { event: E }>;
 
 /** Checks a webhook body (`{ event, data, org_id, timestamp }`). */
-export declare function validateWebhook(body: PayloadInput<WebhookInput>, options?: Options): ValidationResult;
+export declare function validateWebhook(body: unknown, options?: Options): ValidationResult;
 
 /**
  * Reads a webhook body: the envelope, and the payload of every known event
@@ -187,10 +187,10 @@ export declare function validateWebhook(body: PayloadInput<WebhookInput>, option
  * and its `data` as sent (see the `unknownEvents` option). Throws a
  * `PayloadError` when any issue is an error.
  */
-export declare function parseWebhook(body: PayloadInput<WebhookInput>, options?: Options): Webhook;
+export declare function parseWebhook(body: unknown, options?: Options): Webhook;
 
 /** `parseWebhook` without throwing, with the warnings. */
-export declare function safeParseWebhook(body: PayloadInput<WebhookInput>, options?: Options): SafeParseResult<Webhook>;
+export declare function safeParseWebhook(body: unknown, options?: Options): SafeParseResult<Webhook>;
 
 /**
  * The stable codes of a `WebhookVerificationError` (the list, and each
@@ -234,9 +234,11 @@ export type SigningKey = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 /**
  * One signing key, or several while rotating (each is tried). A key is used
  * exactly as given: one with surrounding whitespace or a line break is
- * refused (`malformed_key`) rather than trimmed.
+ * refused (`malformed_key`) rather than trimmed. `undefined` and `null` are
+ * accepted by the types (a key read from `process.env`) and refused at run
+ * time with `missing_key`, when the call is made.
  */
-export type SigningKeys = SigningKey | ReadonlyArray<SigningKey>;
+export type SigningKeys = SigningKey | ReadonlyArray<SigningKey | undefined | null> | undefined | null;
 
 /** The options of `constructEvent` and `verifyRequest`: the parse options and the replay window. */
 export interface VerifyOptions extends Options {
@@ -343,7 +345,7 @@ export declare function withValidation<E extends KnownEvent, R>(
   event: E,
   handler: (data: EventDataMap[E], warnings: Issue[]) => R,
   options?: WithValidationOptions,
-): (payload: unknown) => R | undefined;
+): (payload: EventDataInputMap[E]) => R | undefined;
 
 /** Formats an issue as `path: message [code]` (`(root)` for the empty path). */
 export declare function formatIssue(issue: Issue): string;

@@ -71,6 +71,12 @@ export interface MessageIdParts {
 }
 
 /**
+ * A normalized object with the fields this version does not know, which are
+ * passed through as sent: `(data as WithExtra<Ticket>).some_new_field`.
+ */
+export type WithExtra<T> = T & { [field: string]: unknown };
+
+/**
  * WhatsApp's id object of a message, reaction or notification, always with snake_case keys
  * (`fromMe` and `_serialized` are read as `from_me` and `serialized`).
  */
@@ -83,8 +89,6 @@ export interface WaId {
   remote: string | null;
   /** The serialized id: `<from_me>_<remote>_<id>`, then `_<participant>` in groups. */
   serialized: string | null;
-  /** Keys this version does not know (`participant`...), passed through as sent. */
-  [field: string]: unknown;
 }
 
 /** WhatsApp's id object as accepted: either spelling of `from_me` and `serialized`. */
@@ -112,8 +116,6 @@ export interface TicketInfo {
   message: TicketMessage | null;
   /** Messages attached to the ticket; `[]` when none. */
   attached_messages: TicketMessage[];
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -172,8 +174,6 @@ export interface Ticket {
   first_assigned_at: string | null;
   /** Whether it was deleted. */
   is_deleted: boolean | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -308,8 +308,6 @@ export interface Chat {
   zohodesk_metadata: Record<string, unknown> | null;
   /** The Zoho CRM record linked to the chat, as sent. */
   zohocrm_metadata: Record<string, unknown> | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -446,8 +444,6 @@ export interface ChatMember {
   is_imported: boolean | null;
   /** When the contact was last changed, as UTC ISO 8601 with milliseconds. */
   updated_at: string | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -519,8 +515,6 @@ export interface TicketMessage {
   performed_by: string | null;
   /** The sender's phone number. */
   sender_phone: string | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -662,8 +656,6 @@ export interface Message {
   highlight: number | null;
   /** Periskope's full-text search vector (a Postgres `tsvector`), as sent. */
   fts: unknown | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -837,8 +829,6 @@ export interface ChatObject {
   zohodesk_metadata: Record<string, unknown> | null;
   /** The Zoho CRM record linked to the chat, as sent. */
   zohocrm_metadata: Record<string, unknown> | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -931,8 +921,6 @@ export interface ChatNotification {
   unique_id: string | null;
   /** Details, as sent. */
   metadata: unknown | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -996,8 +984,6 @@ export interface Reaction {
   timestamp: string | null;
   /** Periskope's unique id of the reaction. */
   unique_id: string | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -1072,8 +1058,6 @@ export interface Note {
   is_deleted: boolean | null;
   /** Always `true` for a note. */
   is_private_note: boolean | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**
@@ -1137,8 +1121,6 @@ export interface PhoneInfo {
   labels: string[];
   /** Label ids (`{ "label-...": true }`), as sent. */
   label_ids: Record<string, unknown> | null;
-  /** Fields this version does not know, passed through as sent. */
-  [field: string]: unknown;
 }
 
 /**

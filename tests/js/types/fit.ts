@@ -112,7 +112,7 @@ const header: string = signPayload(body, 'key');
 const handler = withValidation('message.created', (data, warnings) => data.message_id.length + warnings.length, {
   onInvalid: (error) => console.log(error.issues.length),
 });
-const handled: number | undefined = handler({});
+const handled: number | undefined = handler(sampleEvent('message.created').data);
 export { ok, event, header, message, handled };
 
 // The replay window (constructEvent and verifyRequest only), ArrayBuffer keys, the defaults.
