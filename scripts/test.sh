@@ -25,10 +25,14 @@ cargo clippy --all-targets --quiet -- -D warnings
 step "cargo test (native core, fixtures, doc tests, the serde feature)"
 cargo test --quiet --all-features
 
-step "the examples build; the core for wasm32 without wasm-bindings exports nothing of ours"
+step "the examples build and the Rust webhook receiver answers itself; the core for wasm32 without wasm-bindings exports nothing of ours"
 cargo build --quiet --examples --all-features
+cargo run --quiet --example webhook_server --features serde -- --self-test
 cargo build --quiet --lib --target wasm32-unknown-unknown
 node scripts/wasm-exports.mjs target/wasm32-unknown-unknown/debug/periskope_events.wasm
+
+step "cargo publish --dry-run (the crate packages and builds as crates.io would)"
+cargo publish --dry-run --quiet --allow-dirty
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet

@@ -81,6 +81,7 @@ pub fn parse_webhook<'a>(input: &'a [u8], options: &Options) -> Result<Parsed<We
 
 /// Why [`construct_event`] refused a body.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ConstructEventError {
     /// The signature did not verify (or, with a [`ReplayWindow`], the
     /// timestamp was outside it); the payload was not returned.
