@@ -20,7 +20,8 @@
 //   types/index.d.cts|d.mts    one set of declarations for every entry
 //
 // Every entry wraps the same code, pkg-template/src/api.js followed by
-// pkg-template/src/standard-schema.js, around the same glue factory, and
+// pkg-template/src/standard-schema.js and pkg-template/src/handler.js (the
+// webhook handlers), around the same glue factory, and
 // gives the API an `instantiate` that makes a fresh instance of the module it
 // compiled once: the API's reload, after a trap or a call that left the
 // instance's memory large (see api.js). The export names come from the API
@@ -68,16 +69,21 @@ function patch(text, from, to, what) {
 }
 
 // The shared API: a plain script defining createApi(wasm), then the Standard
-// Schema layer defining createStandardSchemas(api); `createPackage` is the
-// one call every entry makes.
+// Schema layer defining createStandardSchemas(api), then the webhook
+// handlers defining createHandlers(api, internal) (`internal`: the pieces of
+// verifyRequest that createApi shares with them, never exported);
+// `createPackage` is the one call every entry makes.
 const sharedSource = [
   read(template, 'src', 'api.js'),
   read(template, 'src', 'standard-schema.js'),
+  read(template, 'src', 'handler.js'),
   `/** The package's exports for one build's wasm-bindgen glue. */
 function createPackage(wasm, reload) {
   'use strict';
-  const api = createApi(wasm, reload);
-  return Object.assign(api, createStandardSchemas(api));
+  const internal = {};
+  const api = createApi(wasm, reload, internal);
+  Object.assign(api, createStandardSchemas(api));
+  return Object.assign(api, createHandlers(api, internal));
 }
 `,
 ].join('\n');
@@ -206,10 +212,10 @@ ${named}`,
 }
 
 // One set of declarations for every entry: the generated models, the API,
-// the Standard Schema types, then the schema constants, generated from what
-// the API object has: one per known event, eventSchema(name), one per other
-// safeParse function.
-const declaredTypes = ['models.d.ts', 'api.d.ts', 'standard-schema.d.ts'].map((f) => read(template, 'types', f));
+// the Standard Schema types, the webhook handlers, then the schema
+// constants, generated from what the API object has: one per known event,
+// eventSchema(name), one per other safeParse function.
+const declaredTypes = ['models.d.ts', 'api.d.ts', 'standard-schema.d.ts', 'handler.d.ts'].map((f) => read(template, 'types', f));
 const schemaNameOf = (event) => event.split(/[._]/).filter(Boolean).map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('') + 'Schema';
 const schemaDecls = [];
 const declaredSchemas = new Set();
