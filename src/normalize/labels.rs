@@ -14,7 +14,20 @@
 /// assert!(split_labels("").is_empty());
 /// ```
 pub fn split_labels(labels: &str) -> Vec<&str> {
-    dedup_labels(labels.split(',').map(str::trim).filter(|l| !l.is_empty()).collect())
+    dedup_labels(labels.split(',').filter_map(label).collect())
+}
+
+/// One label as the rule reads it: trimmed (Unicode whitespace), `None`
+/// when nothing is left. The string form's parts and the array form's items
+/// both go through it.
+///
+/// ```
+/// use periskope_events::normalize::labels::label;
+/// assert_eq!(label("  vip "), Some("vip"));
+/// assert_eq!(label(" \t"), None);
+/// ```
+pub fn label(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|l| !l.is_empty())
 }
 
 /// Drops every label equal to an earlier one ignoring ASCII case, keeping

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{empty_to_null, trimmed};
+use super::text::empty_to_null;
 use crate::issue::IssueCode;
 use crate::json::{JsonWriter, Kind, Value};
 use crate::model::{Cx, Embedded, FieldKind};
@@ -31,8 +31,10 @@ impl<'a> FieldKind<'a> for Labels<'a> {
                 let mut labels: Vec<Cow<'a, str>> = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     match &item.kind {
-                        Kind::String(s) if !s.trim().is_empty() => labels.push(trimmed(s)),
-                        Kind::String(_) => {}
+                        Kind::String(Cow::Borrowed(s)) => labels.extend(normalize::labels::label(s).map(Cow::Borrowed)),
+                        Kind::String(Cow::Owned(s)) => {
+                            labels.extend(normalize::labels::label(s).map(|l| Cow::Owned(l.to_owned())));
+                        }
                         _ => {
                             cx.push_index(i);
                             cx.wrong_type("a string", item);
