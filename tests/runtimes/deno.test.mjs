@@ -1,6 +1,6 @@
 // Deno (the `deno` npm package): the package imported by name, with no
-// permission flag at all, runs the shared cases; a TypeScript handler
-// passes `deno check` and runs.
+// permission flag at all, runs the shared cases; TypeScript handlers
+// (verifyRequest, and createWebhookHandler) pass `deno check` and run.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -32,4 +32,21 @@ test('the TypeScript quick start (verifyRequest) type-checks and runs in Deno', 
   assert.deepEqual(out.forged, [401, { error: 'signature_mismatch' }]);
   assert.equal(out.bad[0], 400);
   assert.ok(out.bad[1] >= 1, 'the 400 lists the issues');
+});
+
+test('createWebhookHandler type-checks and runs in Deno: handled once, tampered 401, unknown 200, oversized 413', () => {
+  deno('check', '--no-lock', 'deno/handler.ts');
+  const out = lastJson(deno('run', '--no-prompt', '--no-lock', 'deno/handler.ts'));
+  assert.deepEqual(out.ok, [200, { received: true }]);
+  assert.deepEqual(out.tampered, [401, { code: 'signature_mismatch' }]);
+  assert.deepEqual(out.unknown, [200, { received: true }]);
+  assert.deepEqual(out.oversized, [413, { issues: [{ path: '', code: 'too_large', severity: 'error' }] }]);
+  assert.equal(out.get, 405);
+  assert.deepEqual(out.calls, [
+    { on: 'ticket.created', ticket_id: 'T-21', priority_label: 'urgent' },
+    { onError: 'signature_mismatch', status: 401 },
+    { onUnknown: 'invoice.paid', known: false },
+    { onError: 'too_large', status: 413 },
+    { onError: 'method_not_allowed', status: 405 },
+  ]);
 });

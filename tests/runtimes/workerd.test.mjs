@@ -1,8 +1,9 @@
 // Cloudflare Workers: the Worker in workerd/worker.mjs, bundled as wrangler
 // bundles it (esbuild, conditions workerd/worker/browser, the .wasm kept as
 // a module), served by real workerd through Miniflare on 127.0.0.1, and
-// exercised over HTTP: a webhook, Hono routes validated with our Standard
-// Schema objects, and the shared cases run inside workerd.
+// exercised over HTTP: a webhook (verifyRequest, and createWebhookHandler),
+// Hono routes validated with our Standard Schema objects, and the shared
+// cases run inside workerd.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -92,6 +93,33 @@ test('a signed webhook over HTTP: verified and normalized; tampered, unsigned or
   assert.equal(rejected.status, 400);
   const { issues } = await rejected.json();
   assert.ok(issues.some((i) => i.code === 'duplicate_key' && i.path === '/event' && i.line === 2), JSON.stringify(issues));
+});
+
+test('createWebhookHandler in workerd: a valid event handled once, tampered 401, unknown 200, oversized 413', async () => {
+  const { sampleEvent, signPayload } = await import('periskope-events');
+  const sign = (text) => ({ 'x-periskope-signature': signPayload(text, SIGNING_KEY) });
+  const calls = async () => (await fetch(new URL('/handler/calls', base), { signal: AbortSignal.timeout(20_000) })).json();
+  const answer = async (r) => [r.status, await r.json()];
+  await calls(); // from a fresh list
+
+  const body = JSON.stringify(sampleEvent('ticket.created', { data: { ticket: { ticket_id: 'T-11', priority: 4 } } }));
+  assert.deepEqual(await answer(await post('/handler', body, sign(body))), [200, { received: true }]);
+  assert.deepEqual(await calls(), [{ on: 'ticket.created', ticket_id: 'T-11', priority_label: 'urgent' }]);
+
+  assert.deepEqual(await answer(await post('/handler', body.replace('T-11', 'T-12'), sign(body))), [401, { code: 'signature_mismatch' }]);
+  assert.deepEqual(await answer(await post('/handler', body)), [401, { code: 'missing_signature' }]);
+  assert.deepEqual(await calls(), [{ onError: 'signature_mismatch', status: 401 }, { onError: 'missing_signature', status: 401 }]);
+
+  const unknown = JSON.stringify({ event: 'invoice.paid', org_id: '2997dd64-89bf-48d3-9a22-b314fca017e5', timestamp: '2025-01-11T11:52:27Z', data: { amount: 5 } });
+  assert.deepEqual(await answer(await post('/handler', unknown, sign(unknown))), [200, { received: true }]);
+  assert.deepEqual(await calls(), [{ onUnknown: 'invoice.paid', known: false }]);
+
+  const big = JSON.stringify(sampleEvent('ticket.created', { data: { ticket: { subject: 'x'.repeat(8192) } } }));
+  assert.deepEqual(await answer(await post('/handler', big, sign(big))), [413, { issues: [{ path: '', code: 'too_large', severity: 'error' }] }]);
+  const got = await fetch(new URL('/handler', base), { signal: AbortSignal.timeout(20_000) });
+  assert.deepEqual([got.status, got.headers.get('allow')], [405, 'POST']);
+  await got.arrayBuffer();
+  assert.deepEqual(await calls(), [{ onError: 'too_large', status: 413 }, { onError: 'method_not_allowed', status: 405 }]);
 });
 
 test('Hono + @hono/standard-validator accept ticketCreatedSchema and webhookSchema', async () => {

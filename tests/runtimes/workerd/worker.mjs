@@ -4,7 +4,7 @@
 // Standard Schema objects. /cases runs the shared cases inside workerd.
 import { Hono } from 'hono';
 import { sValidator } from '@hono/standard-validator';
-import { verifyRequest, PayloadError, WebhookVerificationError, ticketCreatedSchema, webhookSchema } from 'periskope-events';
+import { createWebhookHandler, verifyRequest, PayloadError, WebhookVerificationError, ticketCreatedSchema, webhookSchema } from 'periskope-events';
 import { runAll } from '../lib/host.mjs';
 
 const app = new Hono();
@@ -21,6 +21,31 @@ app.post('/webhook', async (c) => {
     throw e;
   }
 });
+
+// The same endpoint with createWebhookHandler: created on the first request
+// (a module Worker sees its bindings only then), what its handlers were
+// called with kept for GET /handler/calls.
+const calls = [];
+let handler;
+app.all('/handler', (c) => {
+  handler ??= createWebhookHandler({
+    keys: c.env.PERISKOPE_SIGNING_KEY,
+    maxBytes: 4096,
+    on: {
+      'ticket.created': (data, event) => {
+        calls.push({ on: event.event, ticket_id: data.ticket.ticket_id, priority_label: data.ticket.priority_label });
+      },
+    },
+    onUnknown: (event) => {
+      calls.push({ onUnknown: event.event, known: event.known });
+    },
+    onError: (error, context) => {
+      calls.push({ onError: context.code, status: context.status });
+    },
+  });
+  return handler(c.req.raw);
+});
+app.get('/handler/calls', (c) => c.json(calls.splice(0)));
 
 app.post('/hono/ticket', sValidator('json', ticketCreatedSchema), (c) => {
   const { ticket } = c.req.valid('json');
