@@ -265,7 +265,8 @@ const pkg = JSON.parse(read(template, 'package.json'));
 pkg.version = version;
 pkg.description = field('description');
 pkg.license = field('license');
-pkg.repository = { type: 'git', url: field('repository') };
+// npm's form of a repository URL (publint suggests it; npm publish would rewrite it).
+pkg.repository = { type: 'git', url: 'git+' + field('repository').replace(/\.git$/, '') + '.git' };
 write('package.json', JSON.stringify(pkg, null, 2) + '\n');
 
 // Sizes: what a user downloads for the .wasm, and for the JS of each entry

@@ -6,8 +6,9 @@
 # 1. Rust, natively: formatting, clippy, unit + fixture + doc tests, docs.
 # 2. Rust inside wasm, in Node: wasm-pack test --node.
 # 3. The npm package: built, packed, installed the way a user installs it,
-#    then the shared JS cases through require and import, the CLI, and tsc
-#    (node16 and bundler resolution, the official SDK types against ours).
+#    linted as published (publint, attw, npm publish --dry-run), then the
+#    shared JS cases through require and import, the CLI, and tsc (node16
+#    and bundler resolution, the official SDK types against ours).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -45,6 +46,13 @@ bash scripts/build.sh
 
 step "pack it and install the tarball for the JS tests"
 bash scripts/install-pkg.sh
+
+step "publish-ready: publint and attw on the packed tarball, npm publish --dry-run"
+tarball=$(ls target/npm/periskope-events-*.tgz)
+publint run "$tarball" --strict
+# The .wasm subpath is a file for bundlers and loaders, not a module with types.
+attw "$tarball" --exclude-entrypoints ./periskope_events_bg.wasm --format ascii
+(cd pkg && npm publish --dry-run --ignore-scripts 2>&1 | tail -n 3)
 
 step "node --test (shared cases via require and import, CLI, every SDK-declared field in our models)"
 node --test tests/js/

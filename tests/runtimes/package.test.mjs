@@ -48,11 +48,17 @@ test('the tarball installed for these tests is this build', () => {
 
 test('exports: the conditions in resolution order, every target packed', () => {
   const root = manifest.exports['.'];
-  assert.deepEqual(Object.keys(root), ['types', 'workerd', 'edge-light', 'worker', 'deno', 'browser', 'node', 'default']);
-  assert.deepEqual(root.types, { import: './types/index.d.mts', default: './types/index.d.cts' });
-  assert.equal(root.workerd, root.worker);
-  assert.deepEqual(root.node, { import: './node/index.mjs', require: './node/index.cjs' });
-  assert.equal(root.default, root.browser);
+  assert.deepEqual(Object.keys(root), ['workerd', 'edge-light', 'worker', 'deno', 'browser', 'node', 'default']);
+  // Each target has its types beside it, first, in its own format: the ES
+  // module declarations for every ES module entry, the CommonJS ones for
+  // require in Node (publint checks each pair).
+  const esm = (file) => ({ types: './types/index.d.mts', default: file });
+  for (const [condition, file] of [['workerd', './web/workerd.mjs'], ['edge-light', './web/edge-light.mjs'], ['deno', './web/deno.mjs'], ['browser', './web/browser.mjs']]) {
+    assert.deepEqual(root[condition], esm(file), condition);
+  }
+  assert.deepEqual(root.worker, root.workerd);
+  assert.deepEqual(root.node, { import: esm('./node/index.mjs'), require: { types: './types/index.d.cts', default: './node/index.cjs' } });
+  assert.deepEqual(root.default, root.browser);
   const targets = [];
   (function walk(v) {
     if (typeof v === 'string') targets.push(v);
