@@ -80,7 +80,11 @@ fn handle(mut stream: TcpStream, key: &[u8], worker: &mpsc::Sender<(Delivery, mp
         }
     }
     let answer = |stream: &mut TcpStream, status: &str, body: &str| -> Result<(), BoxError> {
-        write!(stream, "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len())?;
+        write!(
+            stream,
+            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )?;
         Ok(())
     };
     if !request_line.starts_with("POST ") {
@@ -99,7 +103,9 @@ fn handle(mut stream: TcpStream, key: &[u8], worker: &mpsc::Sender<(Delivery, mp
             drop(body); // the worker's copy owns everything it needs
             answer(&mut stream, "200 OK", &response.recv()?)
         }
-        Err(ConstructEventError::Signature(e)) => answer(&mut stream, "401 Unauthorized", &format!(r#"{{"code":"{}"}}"#, e.code())),
+        Err(ConstructEventError::Signature(e)) => {
+            answer(&mut stream, "401 Unauthorized", &format!(r#"{{"code":"{}"}}"#, e.code()))
+        }
         Err(ConstructEventError::Payload(report)) => {
             let codes: Vec<String> = report.errors().map(|i| format!(r#""{}""#, i.code)).collect();
             answer(&mut stream, "400 Bad Request", &format!(r#"{{"issues":[{}]}}"#, codes.join(",")))
@@ -138,10 +144,16 @@ fn self_test() -> Result<(), BoxError> {
     let valid = post(&address, body.as_bytes(), Some(&signature))?;
     let json = valid.split("\r\n\r\n").nth(1).ok_or("no body")?;
     let value: serde_json::Value = serde_json::from_str(json)?;
-    check(valid.starts_with("HTTP/1.1 200") && value["known"] == true && value["dedup_key"].is_string(), "a signed event: 200 with the normalized webhook")?;
+    check(
+        valid.starts_with("HTTP/1.1 200") && value["known"] == true && value["dedup_key"].is_string(),
+        "a signed event: 200 with the normalized webhook",
+    )?;
 
     let tampered = post(&address, body.replace("BKT", "XKT").as_bytes(), Some(&signature))?;
-    check(tampered.starts_with("HTTP/1.1 401") && tampered.contains("signature_mismatch"), "a tampered body: 401 signature_mismatch")?;
+    check(
+        tampered.starts_with("HTTP/1.1 401") && tampered.contains("signature_mismatch"),
+        "a tampered body: 401 signature_mismatch",
+    )?;
 
     // Declared over the limit: refused from the header alone.
     let mut stream = TcpStream::connect(&address)?;
