@@ -120,9 +120,9 @@ function createHandlers(api, internal) {
   // a sender whose signature verified.)
   const issuesOf = (error) => error.issues.map((i) => ({ path: i.path, code: i.code, severity: i.severity }));
 
-  function methodNotAllowed(config, method) {
+  function methodNotAllowed(config, method, headers) {
     const error = new Error('method ' + method + ' is not allowed: Periskope delivers webhooks with POST');
-    return refuse(config, 405, 'method_not_allowed', error, { code: 'method_not_allowed' }, { allow: 'POST' });
+    return refuse(config, 405, 'method_not_allowed', error, { code: 'method_not_allowed' }, Object.assign({ allow: 'POST' }, headers));
   }
 
   function tooLarge(config, error, headers) {
@@ -242,10 +242,12 @@ function createHandlers(api, internal) {
     ' exact bytes received';
 
   async function handleNode(config, req) {
-    if (req.method !== 'POST') return methodNotAllowed(config, req.method);
-    // 413 with Connection: close: Node closes the connection once the answer
-    // is written, rather than reading the rest of an oversized body.
+    // 405 and 413 with Connection: close: Node closes the connection once
+    // the answer is written, rather than reading the rest of a body that is
+    // not read (Node would otherwise drain it, whatever its size, to keep
+    // the connection).
     const close = { connection: 'close' };
+    if (req.method !== 'POST') return methodNotAllowed(config, req.method, close);
     let body;
     if (req.destroyed === true && req.readableEnded !== true) {
       // The client went away before the body could be read (its close event

@@ -111,7 +111,7 @@ export interface NodeWebhookResponse {
  * middleware)`, before any body parser) and Fastify (a raw route): reads the
  * raw body itself within `maxBytes` (a `Content-Length` over it is refused
  * before reading; past it while reading, reading stops; both answer 413 with
- * `Connection: close`), so no body parser is needed. A body that a parser
+ * `Connection: close`, as a 405 does), so no body parser is needed. A body that a parser
  * has already read is a 500 reported as `body_was_parsed`, unless the
  * parser kept the bytes (`express.raw()`). The same answers as
  * `createWebhookHandler`. The returned promise settles once the answer is

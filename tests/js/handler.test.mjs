@@ -332,6 +332,17 @@ test('[createNodeMiddleware] a Content-Length over maxBytes is answered before a
   assert.deepEqual(JSON.parse(text), { issues: [{ path: '', code: 'too_large', severity: 'error' }] });
   req.destroy();
   assert.deepEqual(r.errors.map((e) => [e.context.status, e.context.code]), [[413, 'too_large']]);
+  // A 405 does not read the body either.
+  const put = await new Promise((resolve, reject) => {
+    const other = http.request(url, { method: 'PUT', headers: { 'content-length': String(64 * 1024 * 1024) } }, resolve);
+    other.on('error', reject);
+    other.setTimeout(20_000, () => other.destroy(new Error('no answer within 20 s')));
+    other.flushHeaders();
+    req = other;
+  });
+  put.resume();
+  assert.deepEqual([put.statusCode, put.headers.allow, put.headers.connection], [405, 'POST', 'close']);
+  req.destroy();
 });
 
 test('[createNodeMiddleware] a body a parser already read: 500 body_was_parsed, unless the parser kept the bytes', LIVENESS, async () => {
