@@ -163,7 +163,7 @@ fn read_signed<'a>(input: &'a [u8], options: &Options, window: ReplayWindow) -> 
     read(input, options, |root, cx| {
         let webhook = read_webhook(root, cx);
         let millis = match &webhook {
-            Some(webhook) => webhook.timestamp.map(|t| t.millis),
+            Some(webhook) => Some(webhook.timestamp.millis),
             None => crate::events::envelope::read_timestamp_alone(root, cx.source(), options),
         };
         Some((webhook, millis.is_some_and(|m| window.contains(m))))

@@ -24,10 +24,10 @@ pub enum WebhookData<'a> {
 pub struct Webhook<'a> {
     /// The event's name (read from `event_type` when `event` is absent).
     pub event: Cow<'a, str>,
-    /// The organisation's id.
-    pub org_id: Option<Uuid<'a>>,
-    /// When the event happened.
-    pub timestamp: Option<Timestamp>,
+    /// The organisation's id (required, as in the models: a plain value).
+    pub org_id: Uuid<'a>,
+    /// When the event happened (required).
+    pub timestamp: Timestamp,
     /// The payload.
     pub data: WebhookData<'a>,
     /// On update events, the changed attributes' previous values, as sent
@@ -167,7 +167,7 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
             cx.pop();
         }
     }
-    let webhook = Webhook { event: event?, org_id, timestamp, data: data?, previous_attributes, extra };
+    let webhook = Webhook { event: event?, org_id: org_id?, timestamp: timestamp?, data: data?, previous_attributes, extra };
     for member in derived {
         let ours = if member.key == "known" { webhook.is_known().to_string() } else { quoted(&webhook.dedup_key()) };
         check_derived(member, &ours, cx);
@@ -211,7 +211,7 @@ impl crate::model::IntoOwned for Webhook<'_> {
         use crate::model::IntoOwned;
         Webhook {
             event: IntoOwned::into_owned(self.event),
-            org_id: self.org_id.into_owned(),
+            org_id: IntoOwned::into_owned(self.org_id),
             timestamp: self.timestamp,
             data: match self.data {
                 WebhookData::Known(data) => WebhookData::Known(data.into_owned()),
@@ -259,7 +259,7 @@ impl<'a> Webhook<'a> {
     /// `periskope-events dedup key`); an unknown event's is of its data as
     /// sent, compact.
     pub fn dedup_key(&self) -> String {
-        let org = self.org_id.as_ref().map_or("", |id| &*id.0);
+        let org = &*self.org_id.0;
         let entity: Cow<'_, str> = match &self.data {
             WebhookData::Known(data) => Cow::Borrowed(data.entity_id().unwrap_or("")),
             WebhookData::Unknown(json) => {
@@ -268,7 +268,7 @@ impl<'a> Webhook<'a> {
                 Cow::Owned(format!("data#{}", digest(w.finish().as_bytes())))
             }
         };
-        let time = self.timestamp.map(|t| crate::normalize::format_iso_millis(t.millis)).unwrap_or_default();
+        let time = crate::normalize::format_iso_millis(self.timestamp.millis);
         let mut key = String::with_capacity(self.event.len() + org.len() + entity.len() + time.len() + 24);
         for (i, part) in [&*self.event, org, &entity, &time].into_iter().enumerate() {
             if i > 0 {
@@ -316,15 +316,9 @@ impl<'a> Webhook<'a> {
         w.key("known");
         w.bool(self.is_known());
         w.key("org_id");
-        match &self.org_id {
-            Some(id) => id.write(w),
-            None => w.null(),
-        }
+        self.org_id.write(w);
         w.key("timestamp");
-        match &self.timestamp {
-            Some(t) => FieldKind::write(t, w),
-            None => w.null(),
-        }
+        FieldKind::write(&self.timestamp, w);
         w.key("data");
         match &self.data {
             WebhookData::Known(data) => data.write_json(w),
