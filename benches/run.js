@@ -354,17 +354,24 @@ for (const p of allPayloads) {
   const why = validated ? null : 'ours does not validate this event (known: false)';
   const t1o = find(p.name, 'ours', 'bytes-parse');
   const t1p = fastestPeer(p.name, 'bytes-parse');
-  target({ id: 'T1', payload: p.name, what: 'raw bytes → normalized object, ÷ fastest peer pipeline', limit: 0.85,
+  // The targets are issue 10's; its goals beyond them are in the notes.
+  target({ id: 'T1', payload: p.name, what: 'raw bytes → normalized object, ÷ fastest peer pipeline (goal 0.85)', limit: 1.0,
     value: validated && t1o && t1p ? t1o.medianNs / t1p.medianNs : null, against: t1p?.impl, note: why });
   const t2o = find(p.name, 'ours', 'bytes-validate');
   const t2a = find(p.name, 'ajv', 'bytes-validate');
-  target({ id: 'T2', payload: p.name, what: 'raw bytes → validity report, ÷ JSON.parse + ajv', limit: 0.5,
+  target({ id: 'T2', payload: p.name, what: 'raw bytes → validity report, ÷ JSON.parse + ajv (goal 0.5)', limit: 0.7,
     value: validated && t2o && t2a ? t2o.medianNs / t2a.medianNs : null, against: 'ajv', note: why });
   const t3o = find(p.name, 'ours', 'object-parse', 'child');
   const t3z = find(p.name, 'zod-nocodegen', 'object-parse', 'child');
   target({ id: 'T3', payload: p.name, what: 'SDK object → normalized object, ÷ zod 4 no-codegen + normalizer (same child process)', limit: 1.0,
     value: t3o && t3z ? t3o.medianNs / t3z.medianNs : null, against: 'zod-nocodegen',
     note: t3o ? null : SKIP.has('child') ? 'child not run' : 'no object API for this event' });
+  if (p.name === 'sample') {
+    const t6o = find(p.name, 'ours', 'hmac');
+    const t6n = find(p.name, 'node:crypto', 'hmac');
+    target({ id: 'T6', payload: p.name, what: 'verifySignature ÷ node:crypto createHmac, in Node', limit: 1.5,
+      value: t6o && t6n ? t6o.medianNs / t6n.medianNs : null, against: 'node:crypto' });
+  }
 }
 if (scaling) {
   const s = scaling.series.find((x) => x.impl === 'ours' && x.mode === 'bytes-parse');
@@ -381,11 +388,11 @@ const eventCount = Array.isArray(ours.knownEvents) ? ours.knownEvents.length : n
 target({ id: 'T5a', what: '.wasm gzip (KiB)', limit: 70, value: sizes.wasm.gzip / 1024,
   note: `the .wasm holds ${eventCount === null ? 'the ticket events only' : `all ${eventCount} known events`}` +
     `${features.signature.fn ? ' and the HMAC' : ', no HMAC'}` });
-target({ id: 'T5b', what: 'JS glue gzip (KiB): Node wasm-bindgen glue + API wrapper', limit: 4, value: sizes.glue.gzip / 1024,
+target({ id: 'T5b', what: 'JS gzip (KiB): Node wasm-bindgen glue + API wrapper', limit: 8, value: sizes.glue.gzip / 1024,
   note: sizes.webGlue ? `browser/edge entry: ${(sizes.webGlue.gzip / 1024).toFixed(2)} KiB` : null });
 if (startup) {
   const s = startup.find((x) => x.id === 'ours');
-  target({ id: 'T5c', what: 'fresh Node process to first result (ms): require + wasm compile + first parseWebhook', limit: 5, value: s.firstMs,
+  target({ id: 'T5c', what: 'fresh Node process to first result (ms): require + wasm compile + first parseWebhook (goal 5)', limit: 8, value: s.firstMs,
     note: `Node's own boot before that: ${startup.find((x) => x.id === 'node').totalMs.toFixed(1)} ms` });
 }
 
