@@ -61,7 +61,7 @@ pub(crate) fn read_event_name<'a>(members: &[Member<'a>], object: &Value<'a>, cx
             alias
         }
         (None, None) => {
-            cx.error(IssueCode::MissingField, "the required field event is missing", object);
+            cx.missing("event", object);
             return None;
         }
     };
@@ -143,9 +143,9 @@ pub(crate) fn read_webhook<'a>(root: &Value<'a>, cx: &mut Cx<'a>) -> Option<Webh
             }
         }
     }
-    for (name, seen) in ["org_id", "timestamp", "data"].iter().zip(seen) {
+    for (name, seen) in ["org_id", "timestamp", "data"].into_iter().zip(seen) {
         if !seen {
-            cx.error(IssueCode::MissingField, format!("the required field {name} is missing"), root);
+            cx.missing(name, root);
         }
     }
     if !known {

@@ -268,6 +268,16 @@ impl<'a> Cx<'a> {
         self.src.get(value.start as usize..value.end as usize).unwrap_or("null")
     }
 
+    /// Records `missing_field` for the field `name` of `object`: its path is
+    /// the field's, as zod's and valibot's are, so that a form highlights the
+    /// field; its line and column are the object's, where the field belongs.
+    #[cold]
+    pub(crate) fn missing(&mut self, name: &'static str, object: &Value<'_>) {
+        self.push_key(Cow::Borrowed(name));
+        self.error(IssueCode::MissingField, format!("the required field {name} is missing"), object);
+        self.pop();
+    }
+
     /// Records the standard wrong-type error.
     pub(crate) fn wrong_type(&mut self, expected: &str, found: &Value<'_>) {
         let message = format!("expected {expected}, found {}", found.type_name());
@@ -548,11 +558,11 @@ pub(crate) fn field_index(names: &[&str], key: &str, hint: &mut usize) -> usize 
     found
 }
 
-/// Records `missing_field` on `object` when no member is named `name`.
+/// Records `missing_field` when no member is named `name`.
 #[inline(never)]
-pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, name: &str, cx: &mut Cx<'a>) {
+pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, name: &'static str, cx: &mut Cx<'a>) {
     if !members.iter().any(|m| m.key == name) {
-        cx.error(IssueCode::MissingField, format!("the required field {name} is missing"), object);
+        cx.missing(name, object);
     }
 }
 

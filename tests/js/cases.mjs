@@ -133,7 +133,7 @@ export const cases = [
       assert.equal(caught.name, 'PayloadError');
       const got = codes(caught.issues);
       for (const want of ['/ticket/priority out_of_range', '/ticket/created_at invalid_timestamp', '/ticket/is_deleted invalid_type',
-        '/ticket missing_field', '/chat invalid_type']) assert.ok(got.includes(want), want);
+        '/ticket/ticket_id missing_field', '/chat invalid_type']) assert.ok(got.includes(want), want);
       assert.match(caught.message, /\[out_of_range\]|\[missing_field\]|\[invalid_timestamp\]|\[invalid_type\]/);
       for (const issue of caught.issues) {
         assert.deepEqual(Object.keys(issue).sort(), ['code', 'message', 'path', 'segments', 'severity']);
@@ -268,7 +268,7 @@ export const cases = [
       assert.ok(codes(alias.warnings).includes('/event_type coerced_value'));
 
       const missing = api.validateWebhook({ data: {} });
-      assert.deepEqual(codes(missing.errors).sort(), [' missing_field', ' missing_field', ' missing_field']);
+      assert.deepEqual(codes(missing.errors).sort(), ['/event missing_field', '/org_id missing_field', '/timestamp missing_field']);
       assert.equal(api.validateTicketCreated({ ...envelope, event: 'ticket.updated' }).errors[0].code, 'wrong_event');
     },
   },

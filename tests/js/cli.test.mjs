@@ -45,7 +45,7 @@ test('stdin, --strict and --webhook', () => {
   assert.match(hook.stderr, /^warning: \/event: .*\[unknown_event\]$/m);
   const note = cli(['validate', '--webhook', '-'], JSON.stringify({ ...JSON.parse(body), event: 'note.created' }));
   assert.equal(note.status, 1);
-  assert.match(note.stdout, /^\/data: the required field message_id is missing \[missing_field\]$/m);
+  assert.match(note.stdout, /^\/data\/message_id: the required field message_id is missing \[missing_field\]$/m);
 });
 
 test('--event reads the payload of any event', () => {

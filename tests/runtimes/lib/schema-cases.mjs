@@ -113,7 +113,10 @@ export const schemaCases = [
       assert.equal(unknown.value.known, false);
       assert.deepEqual(unknown.value.data, { a: [1] });
       const missing = std.validate({ data: {} });
-      assert.deepEqual(missing.issues.map((i) => i.path), [[], [], []]);
+      // A missing field's path is the field's own, as zod's and valibot's are.
+      assert.deepEqual(missing.issues.map((i) => i.path), [['event'], ['org_id'], ['timestamp']]);
+      const ticket = api.ticketCreatedSchema['~standard'].validate({ ticket: { subject: 'S' } });
+      assert.ok(ticket.issues.some((i) => i.code === 'missing_field' && i.path.join('/') === 'ticket/ticket_id'), JSON.stringify(ticket.issues));
     },
   },
 ];
