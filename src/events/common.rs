@@ -148,6 +148,8 @@ impl crate::model::IntoOwned for Members<'_> {
 impl<'a> FieldKind<'a> for Members<'a> {
     const TS_IN: &'static str = "Record<string, ChatMemberInput>";
     const TS_OUT: &'static str = "Record<string, ChatMember>";
+    const SCHEMA_IN: &'static str = r##"{"type":"object","additionalProperties":{"$ref":"#/$defs/ChatMemberInput"}}"##;
+    const SCHEMA_OUT: &'static str = r##"{"type":"object","additionalProperties":{"$ref":"#/$defs/ChatMember"}}"##;
     const MODEL: Option<&'static crate::model::ModelInfo> = Some(&<ChatMember<'static> as Model<'static>>::INFO);
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {

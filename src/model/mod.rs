@@ -315,6 +315,16 @@ pub trait FieldKind<'a>: Sized {
     /// The TypeScript type of the normalized output (without `null`).
     #[doc(hidden)]
     const TS_OUT: &'static str;
+    /// The JSON Schema of what is accepted (without `null`), as JSON text:
+    /// a fragment, nested models referenced as `#/$defs/<TsName>Input`.
+    /// Read only by the schema generator (tests/json_schema.rs), never by
+    /// code compiled into the wasm.
+    #[doc(hidden)]
+    const SCHEMA_IN: &'static str;
+    /// The JSON Schema of the normalized output (without `null`), as JSON
+    /// text, nested models referenced as `#/$defs/<TsName>`.
+    #[doc(hidden)]
+    const SCHEMA_OUT: &'static str;
     /// Whether the output can be `null` (lists and label arrays never are).
     #[doc(hidden)]
     const OUT_NULLABLE: bool = true;
@@ -352,6 +362,10 @@ pub struct FieldInfo {
     pub ts_in: &'static str,
     /// TypeScript type of the normalized output.
     pub ts_out: &'static str,
+    /// JSON Schema (JSON text) of what is accepted, without `null`.
+    pub schema_in: &'static str,
+    /// JSON Schema (JSON text) of the normalized output, without `null`.
+    pub schema_out: &'static str,
     /// Whether the normalized output can be `null`.
     pub out_nullable: bool,
     /// The derived value written beside the field, if any.
@@ -682,6 +696,8 @@ macro_rules! model {
                     required: $crate::model::is_required!($($required)?),
                     ts_in: <$kind as $crate::model::FieldKind<'a>>::TS_IN,
                     ts_out: <$kind as $crate::model::FieldKind<'a>>::TS_OUT,
+                    schema_in: <$kind as $crate::model::FieldKind<'a>>::SCHEMA_IN,
+                    schema_out: <$kind as $crate::model::FieldKind<'a>>::SCHEMA_OUT,
                     out_nullable: <$kind as $crate::model::FieldKind<'a>>::OUT_NULLABLE,
                     derived: <$kind as $crate::model::FieldKind<'a>>::DERIVED,
                     doc: concat!($($fdoc, "\n"),*),
@@ -796,11 +812,15 @@ macro_rules! model {
         impl<'a> $crate::model::kinds::ListTypes for $name<'a> {
             const TS_OUT_LIST: &'static str = concat!($ts, "[]");
             const TS_IN_LIST: &'static str = concat!($ts, "Input[]");
+            const SCHEMA_OUT_LIST: &'static str = concat!(r##"{"type":"array","items":{"$ref":"#/$defs/"##, $ts, r#""}}"#);
+            const SCHEMA_IN_LIST: &'static str = concat!(r##"{"type":"array","items":{"$ref":"#/$defs/"##, $ts, r#"Input"}}"#);
         }
 
         impl<'a> $crate::model::FieldKind<'a> for $name<'a> {
             const TS_IN: &'static str = concat!($ts, "Input");
             const TS_OUT: &'static str = $ts;
+            const SCHEMA_IN: &'static str = concat!(r##"{"$ref":"#/$defs/"##, $ts, r#"Input"}"#);
+            const SCHEMA_OUT: &'static str = concat!(r##"{"$ref":"#/$defs/"##, $ts, r#""}"#);
             const MODEL: Option<&'static $crate::model::ModelInfo> =
                 Some(&<$name<'static> as $crate::model::Model<'static>>::INFO);
 

@@ -43,6 +43,8 @@ impl<'a, E> EnumText<'a, E> {
 impl<'a, E: EnumValues> FieldKind<'a> for EnumText<'a, E> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = E::TS;
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
     const VALUES: Option<&'static crate::model::EnumInfo> = Some(&E::INFO);
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {

@@ -21,6 +21,8 @@ pub struct StringMap<'a>(pub Vec<(Cow<'a, str>, Option<Cow<'a, str>>)>);
 impl<'a> FieldKind<'a> for StringMap<'a> {
     const TS_IN: &'static str = "Record<string, string | number | boolean | null>";
     const TS_OUT: &'static str = "Record<string, string | null>";
+    const SCHEMA_IN: &'static str = r#"{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]}}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"object","additionalProperties":{"type":["string","null"]}}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let Kind::Object(members) = &value.kind else {
@@ -75,6 +77,8 @@ pub struct Json<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for Json<'a> {
     const TS_IN: &'static str = "unknown";
     const TS_OUT: &'static str = "unknown";
+    const SCHEMA_IN: &'static str = r#"{}"#;
+    const SCHEMA_OUT: &'static str = r#"{}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         Some(Json(Cow::Borrowed(cx.raw(value))))
@@ -100,6 +104,8 @@ pub struct JsonObject<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for JsonObject<'a> {
     const TS_IN: &'static str = "object | string";
     const TS_OUT: &'static str = "Record<string, unknown>";
+    const SCHEMA_IN: &'static str = r#"{"type":["object","string"]}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"object"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         match &value.kind {

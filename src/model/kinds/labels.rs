@@ -19,6 +19,8 @@ pub struct Labels<'a>(pub Vec<Cow<'a, str>>);
 impl<'a> FieldKind<'a> for Labels<'a> {
     const TS_IN: &'static str = "string | string[]";
     const TS_OUT: &'static str = "string[]";
+    const SCHEMA_IN: &'static str = r#"{"type":["string","array"],"items":{"type":"string"}}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"array","items":{"type":"string"}}"#;
     const OUT_NULLABLE: bool = false;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
@@ -76,6 +78,8 @@ pub struct StringList<'a>(pub Vec<Cow<'a, str>>);
 impl<'a> FieldKind<'a> for StringList<'a> {
     const TS_IN: &'static str = "string[] | string";
     const TS_OUT: &'static str = "string[]";
+    const SCHEMA_IN: &'static str = r#"{"type":["array","string"],"items":{"type":"string"}}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"array","items":{"type":"string"}}"#;
     const OUT_NULLABLE: bool = false;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {

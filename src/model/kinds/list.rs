@@ -22,11 +22,19 @@ pub trait ListTypes {
     const TS_OUT_LIST: &'static str;
     /// `ModelInput[]`.
     const TS_IN_LIST: &'static str;
+    /// The JSON Schema of an array of the model's output.
+    #[doc(hidden)]
+    const SCHEMA_OUT_LIST: &'static str;
+    /// The JSON Schema of an array of the model's input.
+    #[doc(hidden)]
+    const SCHEMA_IN_LIST: &'static str;
 }
 
 impl<'a, T: Model<'a> + ListTypes + FieldKind<'a>> FieldKind<'a> for List<T> {
     const TS_IN: &'static str = T::TS_IN_LIST;
     const TS_OUT: &'static str = T::TS_OUT_LIST;
+    const SCHEMA_IN: &'static str = T::SCHEMA_IN_LIST;
+    const SCHEMA_OUT: &'static str = T::SCHEMA_OUT_LIST;
     const MODEL: Option<&'static crate::model::ModelInfo> = <T as FieldKind<'a>>::MODEL;
     const OUT_NULLABLE: bool = false;
 

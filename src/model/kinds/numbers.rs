@@ -77,6 +77,8 @@ impl Number<'_> {
 impl<'a> FieldKind<'a> for Number<'a> {
     const TS_IN: &'static str = "number | string";
     const TS_OUT: &'static str = "number";
+    const SCHEMA_IN: &'static str = r#"{"type":["number","string"]}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"number"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         read_number(value, cx, "a number", true).map(Number)
@@ -124,6 +126,8 @@ fn read_ack<'a>(value: &Value<'a>, cx: &mut Cx<'a>, text_column: bool) -> Option
 impl<'a, const TEXT: bool> FieldKind<'a> for Ack<'a, TEXT> {
     const TS_IN: &'static str = "number | string";
     const TS_OUT: &'static str = "number";
+    const SCHEMA_IN: &'static str = r#"{"type":["number","string"]}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"number"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         read_ack(value, cx, TEXT).map(Ack)

@@ -26,6 +26,8 @@ impl Priority {
 impl<'a> FieldKind<'a> for Priority {
     const TS_IN: &'static str = "number | string";
     const TS_OUT: &'static str = "PriorityLevel";
+    const SCHEMA_IN: &'static str = r#"{"anyOf":[{"type":"integer","minimum":0,"maximum":4},{"type":"string"}]}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"integer","minimum":0,"maximum":4}"#;
     const DERIVED: Option<(&'static str, &'static str)> = Some(("_label", "PriorityLabel"));
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {

@@ -26,6 +26,8 @@ pub(super) fn string<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Cow<'a, s
 impl<'a> FieldKind<'a> for Cow<'a, str> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         string(value, cx)
@@ -40,6 +42,8 @@ impl<'a> FieldKind<'a> for Cow<'a, str> {
 impl<'a> FieldKind<'a> for bool {
     const TS_IN: &'static str = "boolean";
     const TS_OUT: &'static str = "boolean";
+    const SCHEMA_IN: &'static str = r#"{"type":"boolean"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"boolean"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         match value.kind {
@@ -75,6 +79,8 @@ pub struct Email<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for Email<'a> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
@@ -117,6 +123,8 @@ pub struct Actor<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for Actor<'a> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
@@ -139,6 +147,8 @@ pub struct Uuid<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for Uuid<'a> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;

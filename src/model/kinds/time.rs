@@ -26,6 +26,8 @@ const MAX_DATE_MILLIS: i64 = 8_640_000_000_000_000;
 impl<'a> FieldKind<'a> for Timestamp {
     const TS_IN: &'static str = "string | number";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":["string","number"]}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string","format":"date-time"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         match &value.kind {

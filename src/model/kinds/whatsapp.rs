@@ -35,6 +35,8 @@ pub struct ChatIdField<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for ChatIdField<'a> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
     const DERIVED: Option<(&'static str, &'static str)> = Some(("_parsed", "ChatIdParts"));
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
@@ -79,6 +81,8 @@ pub struct PhoneId<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for PhoneId<'a> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
@@ -101,6 +105,8 @@ pub struct MessageIdField<'a>(pub Cow<'a, str>);
 impl<'a> FieldKind<'a> for MessageIdField<'a> {
     const TS_IN: &'static str = "string";
     const TS_OUT: &'static str = "string";
+    const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
+    const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
     const DERIVED: Option<(&'static str, &'static str)> = Some(("_parsed", "MessageIdParts"));
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
@@ -170,6 +176,8 @@ pub struct WaId<'a> {
 impl<'a> FieldKind<'a> for WaId<'a> {
     const TS_IN: &'static str = "WaIdInput | string";
     const TS_OUT: &'static str = "WaId";
+    const SCHEMA_IN: &'static str = r##"{"anyOf":[{"$ref":"#/$defs/WaIdInput"},{"type":"string"}]}"##;
+    const SCHEMA_OUT: &'static str = r##"{"$ref":"#/$defs/WaId"}"##;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         match &value.kind {
