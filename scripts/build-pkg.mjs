@@ -18,6 +18,8 @@
 //   web/deno.mjs               Deno: `import source` of the .wasm + initSync
 //   web/browser.mjs            browsers and bundlers: top-level await init(URL)
 //   types/index.d.cts|d.mts    one set of declarations for every entry
+//   schemas/*.json             the JSON Schemas of every event (input and
+//                              output) and of the webhook, from pkg-template/schemas/
 //
 // Every entry wraps the same code, pkg-template/src/api.js followed by
 // pkg-template/src/standard-schema.js and pkg-template/src/handler.js (the
@@ -68,6 +70,31 @@ function patch(text, from, to, what) {
   return text.replace(from, () => to);
 }
 
+// The JSON Schemas (pkg-template/schemas/, generated from the Rust models by
+// tests/json_schema.rs): shipped as files in schemas/, and embedded in the
+// shared source for the Standard JSON Schema methods, each definition once
+// (`{ defs, roots }`, roots keyed by event and `webhook`; see
+// standard-schema.js), as the JSON text it parses on first use. A definition
+// two files spell differently, or a file missing, is an error.
+const schemaDir = path.join(template, 'schemas');
+const schemaFiles = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.json')).sort();
+const jsonSchemaLibrary = { defs: {}, roots: {} };
+for (const file of schemaFiles) {
+  const m = /^(.+)\.(input|output)\.json$/.exec(file);
+  if (!m) throw new Error(`pkg-template/schemas/${file}: expected <event>.input.json or <event>.output.json`);
+  const schema = JSON.parse(read(schemaDir, file));
+  const { $defs: defs, ...root } = schema;
+  for (const [name, def] of Object.entries(defs || {})) {
+    const seen = jsonSchemaLibrary.defs[name];
+    if (seen !== undefined && JSON.stringify(seen) !== JSON.stringify(def)) throw new Error(`pkg-template/schemas/${file}: $defs/${name} differs from another file's`);
+    jsonSchemaLibrary.defs[name] = def;
+  }
+  (jsonSchemaLibrary.roots[m[1]] ||= {})[m[2]] = root;
+}
+for (const [key, both] of Object.entries(jsonSchemaLibrary.roots)) {
+  if (!both.input || !both.output) throw new Error(`pkg-template/schemas/: ${key} needs an input and an output schema`);
+}
+
 // The shared API: a plain script defining createApi(wasm), then the Standard
 // Schema layer defining createStandardSchemas(api), then the webhook
 // handlers defining createHandlers(api, internal) (`internal`: the pieces of
@@ -77,12 +104,15 @@ const sharedSource = [
   read(template, 'src', 'api.js'),
   read(template, 'src', 'standard-schema.js'),
   read(template, 'src', 'handler.js'),
-  `/** The package's exports for one build's wasm-bindgen glue. */
+  `/** The JSON Schemas of pkg-template/schemas/, as JSON text (see standard-schema.js). */
+const jsonSchemaText = ${JSON.stringify(JSON.stringify(jsonSchemaLibrary))};
+
+/** The package's exports for one build's wasm-bindgen glue. */
 function createPackage(wasm, reload) {
   'use strict';
   const internal = {};
   const api = createApi(wasm, reload, internal);
-  Object.assign(api, createStandardSchemas(api));
+  Object.assign(api, createStandardSchemas(api, jsonSchemaText));
   return Object.assign(api, createHandlers(api, internal));
 }
 `,
@@ -255,6 +285,12 @@ if (undeclared.length) console.warn(`warning: exported but not declared in pkg-t
     throw new Error(`VerificationErrorCode in pkg-template/types/api.d.ts (${declared.join(', ')}) differs from the core's contract (${core.join(', ')})`);
   }
 }
+
+// Every known event and the webhook have their two schema files.
+for (const key of [...nodeApi.knownEvents, 'webhook']) {
+  if (!jsonSchemaLibrary.roots[key]) throw new Error(`pkg-template/schemas/ has no schemas for ${key}: run \`UPDATE_DTS=1 cargo test --test json_schema\``);
+}
+for (const file of schemaFiles) copy(path.join(schemaDir, file), `schemas/${file}`);
 
 copy(path.join(template, 'bin', 'periskope-events.cjs'), 'bin/periskope-events.cjs');
 fs.chmodSync(path.join(out, 'bin', 'periskope-events.cjs'), 0o755);
