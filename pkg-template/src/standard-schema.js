@@ -15,7 +15,8 @@
 // 'draft-2020-12' and 'draft-07' (any other throws). They are the files of
 // pkg-template/schemas/ (generated from the Rust models by
 // tests/json_schema.rs, shipped in the package as schemas/), which
-// scripts/build-pkg.mjs embeds as `jsonSchemaText`, the JSON text of
+// scripts/build-pkg.mjs embeds, without their annotations (`description`,
+// `examples`: more than half the size), as `jsonSchemaText`, the JSON text of
 // `{ defs, roots }`: every definition once, and each file's root without its
 // `$defs`, keyed by event (and `webhook`); a file is its root plus the
 // definitions it reaches. The text is parsed on the first call, so loading

@@ -80,9 +80,11 @@ export declare namespace StandardJSONSchemaV1 {
 export type PeriskopeJsonSchemaTarget = 'draft-2020-12' | 'draft-07';
 
 /**
- * The JSON Schemas of one payload, generated from the Rust models (the same as
- * the files `periskope-events/schemas/<event>.input.json` and `.output.json`,
- * in draft 2020-12). They describe the default reading (not `strict`).
+ * The JSON Schemas of one payload, generated from the Rust models: the files
+ * `periskope-events/schemas/<event>.input.json` and `.output.json` (draft
+ * 2020-12) without their annotations (`description`, `examples`, which the
+ * files keep for OpenAPI and other tools). They describe the default reading
+ * (not `strict`).
  */
 export interface PeriskopeJsonSchemaConverter extends StandardJSONSchemaV1.Converter {
   /** The JSON Schema of what is accepted: optional fields may be `null`, unknown fields are allowed. Throws a `TypeError` for a target other than `'draft-2020-12'` or `'draft-07'`. */

@@ -29,7 +29,10 @@ const EXPECTED_FILES = [
   'web/edge-light.mjs',
   'web/periskope_events.mjs',
   'web/workerd.mjs',
-];
+  // The JSON Schemas, one input and one output per event and the webhook's,
+  // exactly the generated ones.
+  ...fs.readdirSync(path.join(repo, 'pkg-template', 'schemas')).filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`),
+].sort();
 
 test('npm pack --dry-run --json: exactly the expected files, one .wasm', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', pkgDir], { encoding: 'utf8', cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -65,7 +68,16 @@ test('exports: the conditions in resolution order, every target packed', () => {
     else for (const x of Object.values(v)) walk(x);
   })(manifest.exports);
   targets.push(manifest.main, manifest.types, ...Object.values(manifest.bin));
-  for (const t of targets) assert.ok(EXPECTED_FILES.includes(t.replace(/^\.\//, '')), t);
+  for (const t of targets) {
+    const file = t.replace(/^\.\//, '');
+    // A subpath pattern (./schemas/*.json) must match packed files.
+    if (file.includes('*')) {
+      const pattern = new RegExp('^' + file.replace(/[.]/g, '\\.').replace('*', '[^/]+') + '$');
+      assert.ok(EXPECTED_FILES.some((f) => pattern.test(f)), t);
+    } else {
+      assert.ok(EXPECTED_FILES.includes(file), t);
+    }
+  }
   assert.equal(manifest.sideEffects, false);
   assert.equal(manifest.main, './node/index.cjs');
   assert.equal(manifest.types, './types/index.d.cts');
