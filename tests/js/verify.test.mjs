@@ -44,8 +44,10 @@ test('a key with surrounding whitespace or a line break: malformed_key at the ca
 });
 
 test('missing keys are still missing_key; the wrong type is a TypeError', () => {
-  for (const key of ['', [], undefined, null, [''], ['k', '']]) {
-    assert.throws(() => api.verifySignature(body, header, key), isCode('missing_key'), JSON.stringify(key));
+  // Unset environment variables too (`[process.env.NEW, process.env.OLD]`).
+  for (const key of ['', [], undefined, null, [''], ['k', ''], [undefined], ['k', undefined], [null]]) {
+    assert.throws(() => api.verifySignature(body, header, key), isCode('missing_key'), String(key));
+    assert.throws(() => api.constructEvent(body, header, key), isCode('missing_key'), String(key));
   }
   for (const key of [5, {}, [5], true]) assert.throws(() => api.verifySignature(body, header, key), TypeError);
 });
