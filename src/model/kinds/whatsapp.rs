@@ -151,10 +151,10 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
 /// in the SDK's types and Periskope's samples, `{id, from_me, remote,
 /// serialized}` in the REST docs, and a mix of both for notifications). Both
 /// are read; the output always uses the snake_case spelling, the one every
-/// other Periskope field uses. A camelCase or underscore key gets one
-/// `coerced_value` warning naming what was renamed; when both spellings are
-/// sent and disagree, the snake_case one is kept, with an
-/// `inconsistent_value` warning. A serialized id sent as a plain string
+/// other Periskope field uses. The SDK's spelling is renamed silently: it is
+/// what the official types declare, so it is no coercion (and strict mode
+/// accepts it). When both spellings are sent and disagree, the snake_case
+/// one is kept, with an `inconsistent_value` warning. A serialized id sent as a plain string
 /// (`true_<chat>_<id>`) is split into the object, with a `coerced_value`
 /// warning. When `serialized` does not start with
 /// `<from_me>_<remote>_<id>`, an `inconsistent_value` warning. Other keys
@@ -248,21 +248,17 @@ fn merge_spellings<'a, T: PartialEq>(
 fn read_wa_id<'a>(members: &[crate::json::Member<'a>], object: &Value<'a>, cx: &mut Cx<'a>) -> WaId<'a> {
     let mut out = WaId::default();
     let (mut from_me_camel, mut serialized_underscore) = (None, None);
-    let (mut camel_sent, mut underscore_sent) = (false, false);
     for m in members {
         match &*m.key {
             "id" => out.id = read_field::<Cow<'a, str>>(&m.key, &m.value, false, cx),
             "remote" => out.remote = read_field::<Cow<'a, str>>(&m.key, &m.value, false, cx),
             "from_me" => out.from_me = read_field::<bool>(&m.key, &m.value, false, cx),
             "serialized" => out.serialized = read_field::<Cow<'a, str>>(&m.key, &m.value, false, cx),
-            "fromMe" => {
-                camel_sent = true;
-                from_me_camel = read_field::<bool>(&m.key, &m.value, false, cx);
-            }
-            "_serialized" => {
-                underscore_sent = true;
-                serialized_underscore = read_field::<Cow<'a, str>>(&m.key, &m.value, false, cx);
-            }
+            // The SDK's spelling, what the official types declare: renamed
+            // without a warning, so strict mode accepts payloads typed as the
+            // SDK types them.
+            "fromMe" => from_me_camel = read_field::<bool>(&m.key, &m.value, false, cx),
+            "_serialized" => serialized_underscore = read_field::<Cow<'a, str>>(&m.key, &m.value, false, cx),
             _ => {
                 if cx.strict() {
                     cx.push_key(m.key.clone());
@@ -272,15 +268,6 @@ fn read_wa_id<'a>(members: &[crate::json::Member<'a>], object: &Value<'a>, cx: &
                 cx.keep_extra(&mut out.extra, m);
             }
         }
-    }
-    let renamed = match (camel_sent, underscore_sent) {
-        (true, true) => "the keys fromMe and _serialized were read as from_me and serialized",
-        (true, false) => "the key fromMe was read as from_me",
-        (false, true) => "the key _serialized was read as serialized",
-        (false, false) => "",
-    };
-    if !renamed.is_empty() {
-        cx.warn(IssueCode::CoercedValue, renamed, object);
     }
     out.from_me = merge_spellings(out.from_me, from_me_camel, members, object, "fromMe", cx);
     out.serialized = merge_spellings(out.serialized, serialized_underscore, members, object, "_serialized", cx);
@@ -310,8 +297,9 @@ mod tests {
         let want = r#"{"id":"3EB0","from_me":true,"remote":"1@c.us","serialized":"true_1@c.us_3EB0"}"#;
         assert_eq!(read::<WaId>(want, false), (Some(want.into()), vec![]));
         let camel = r#"{"_serialized":"true_1@c.us_3EB0","remote":"1@c.us","fromMe":true,"id":"3EB0"}"#;
-        let (out, issues) = read::<WaId>(camel, false);
-        assert_eq!((out.as_deref(), codes(&issues)), (Some(want), vec![IssueCode::CoercedValue]));
+        // The SDK's spelling, even in strict mode: no issue.
+        let (out, issues) = read::<WaId>(camel, true);
+        assert_eq!((out.as_deref(), codes(&issues)), (Some(want), vec![]));
         let (out, issues) = read::<WaId>(r#""true_1@c.us_3EB0""#, false);
         assert_eq!((out.as_deref(), codes(&issues)), (Some(want), vec![IssueCode::CoercedValue]));
         // Five-part notification ids start with the three parts: consistent.
@@ -324,7 +312,7 @@ mod tests {
         let both = r#"{"from_me":true,"fromMe":false}"#;
         let (out, issues) = read::<WaId>(both, false);
         assert!(out.unwrap().contains(r#""from_me":true"#));
-        assert_eq!(codes(&issues), vec![IssueCode::CoercedValue, IssueCode::InconsistentValue]);
+        assert_eq!(codes(&issues), vec![IssueCode::InconsistentValue]);
         let extra = r#"{"id":"AB","participant":"1@c.us"}"#;
         let (out, issues) = read::<WaId>(extra, true);
         assert_eq!(out.as_deref(), Some(r#"{"id":"AB","from_me":null,"remote":null,"serialized":null,"participant":"1@c.us"}"#));
