@@ -136,8 +136,8 @@ test('Hono + @hono/standard-validator accept ticketCreatedSchema and webhookSche
     body.error.map((i) => [i.path, i.code]),
     [
       [['ticket', 'priority'], 'out_of_range'],
-      [['attached_messages', 0], 'missing_field'],
-      [['attached_messages', 0], 'missing_field'],
+      [['attached_messages', 0, 'chat_id'], 'missing_field'],
+      [['attached_messages', 0, 'message_id'], 'missing_field'],
     ],
   );
   for (const issue of body.error) assert.equal(typeof issue.message, 'string');

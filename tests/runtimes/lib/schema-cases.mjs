@@ -64,13 +64,14 @@ export const schemaCases = [
       const paths = issues.map((i) => i.path);
       assert.deepEqual(paths[0], ['ticket', 'ticket_custom_properties', '7']);
       assert.deepEqual(paths[1], ['ticket', 'ticket_custom_properties', 'a/b~c']);
-      assert.deepEqual(paths[2], ['attached_messages', 1]);
+      // A missing field's path is the field's own.
+      assert.deepEqual(paths[2], ['attached_messages', 1, 'chat_id']);
       for (const issue of issues) {
         assert.equal(typeof issue.message, 'string');
         assert.ok(issue.message.length > 0);
         assert.equal(typeof issue.code, 'string');
       }
-      assert.deepEqual(issues.map((i) => i.pointer).slice(0, 3), ['/ticket/ticket_custom_properties/7', '/ticket/ticket_custom_properties/a~1b~0c', '/attached_messages/1']);
+      assert.deepEqual(issues.map((i) => i.pointer).slice(0, 3), ['/ticket/ticket_custom_properties/7', '/ticket/ticket_custom_properties/a~1b~0c', '/attached_messages/1/chat_id']);
       const root = api.ticketCreatedSchema['~standard'].validate(42).issues;
       assert.deepEqual(root.map((i) => [i.path, i.code]), [[[], 'invalid_type']]);
     },
@@ -80,11 +81,12 @@ export const schemaCases = [
     run(api, assert) {
       const text = '{"ticket":' + JSON.stringify(ticket) + ',\n"attached_messages":[{}]}';
       const { issues } = api.ticketCreatedSchema['~standard'].validate(text);
-      assert.deepEqual(issues[0].path, ['attached_messages', 0]);
+      // The field's path, the object's line and column.
+      assert.deepEqual(issues[0].path, ['attached_messages', 0, 'chat_id']);
       assert.equal(issues[0].line, 2);
       assert.equal(issues[0].column, 22);
       const bytes = new TextEncoder().encode(text);
-      assert.deepEqual(api.ticketCreatedSchema['~standard'].validate(bytes).issues[0].path, ['attached_messages', 0]);
+      assert.deepEqual(api.ticketCreatedSchema['~standard'].validate(bytes).issues[0].path, ['attached_messages', 0, 'chat_id']);
       assert.deepEqual(api.ticketCreatedSchema['~standard'].validate('{"ticket":').issues.map((i) => [i.path, i.code]), [[[], 'invalid_json']]);
     },
   },
