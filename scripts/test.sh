@@ -29,6 +29,8 @@ cargo test --quiet --all-features
 step "the examples build and the Rust webhook receiver answers itself; the core for wasm32 without wasm-bindings exports nothing of ours"
 cargo build --quiet --examples --all-features
 cargo run --quiet --example webhook_server --features serde -- --self-test
+# A crate outside the workspace that depends on this one by path, as a user's does.
+CARGO_TARGET_DIR=target/scratch cargo run --quiet --manifest-path tests/scratch-crate/Cargo.toml
 cargo build --quiet --lib --target wasm32-unknown-unknown
 node scripts/wasm-exports.mjs target/wasm32-unknown-unknown/debug/periskope_events.wasm
 
