@@ -227,10 +227,19 @@ pub fn construct_event_to_js_json(
     options: &Options,
     window: Option<ReplayWindow>,
 ) -> String {
-    let refused = |e| format!("{{\"signature_error\":{}}}", signature_error_number(e));
     if let Err(e) = signature::verify(input, signature_header, keys) {
-        return refused(e);
+        return format!("{{\"signature_error\":{}}}", signature_error_number(e));
     }
+    verified_to_js_json(input, options, window)
+}
+
+/// [`construct_event_to_js_json`] after the signature was verified by the
+/// host (Node's `node:crypto`, on the same bytes, with the keys and the
+/// header checked by this crate's rules): the replay window, then the
+/// webhook. The bindings' wire format, not an API.
+#[doc(hidden)]
+pub fn verified_to_js_json(input: &[u8], options: &Options, window: Option<ReplayWindow>) -> String {
+    let refused = |e| format!("{{\"signature_error\":{}}}", signature_error_number(e));
     if let Some(window) = window {
         if !read_signed(input, options, window).value.is_some_and(|(_, in_window)| in_window) {
             return refused(SignatureError::TimestampOutOfTolerance);

@@ -33,7 +33,7 @@ pub mod wasm;
 pub use api::{
     construct_event, construct_event_to_js_json, construct_event_with_tolerance, memory_budget, parse_event,
     parse_ticket_created, parse_webhook, signature_error_number, to_js_json, validate_event, validate_ticket_created,
-    ConstructEventError, Options, Parsed, Target,
+    verified_to_js_json, ConstructEventError, Options, Parsed, Target,
 };
 pub use events::common::{ChatMember, Members};
 pub use events::envelope::{Webhook, WebhookData};

@@ -203,14 +203,28 @@ pub fn check_keys(keys: &[&[u8]]) -> Result<(), SignatureError> {
 /// ```
 pub fn verify(body: &[u8], header: Option<&str>, keys: &[&[u8]]) -> Result<(), SignatureError> {
     check_keys(keys)?;
-    let header = header.map(str::trim).filter(|h| !h.is_empty()).ok_or(SignatureError::MissingSignature)?;
-    let received = decode_header(header).ok_or(SignatureError::MalformedSignature)?;
+    let received = read_header(header)?;
     // Which key matched may show in the timing; nothing about the MAC does.
     if keys.iter().any(|key| mac(key, body).verify_slice(&received).is_ok()) {
         Ok(())
     } else {
         Err(SignatureError::SignatureMismatch)
     }
+}
+
+/// The 32 bytes of the MAC a signature header carries, by the header's rules
+/// (see [`verify`]): `MissingSignature` without one, `MalformedSignature`
+/// when it is not 64 hex digits (after trimming and an optional `sha256=`).
+///
+/// ```
+/// use periskope_events::signature::{read_header, SignatureError};
+/// assert_eq!(read_header(Some(&format!(" sha256={} ", "ab".repeat(32)))), Ok([0xab; 32]));
+/// assert_eq!(read_header(Some("  ")), Err(SignatureError::MissingSignature));
+/// assert_eq!(read_header(Some("abc")), Err(SignatureError::MalformedSignature));
+/// ```
+pub fn read_header(header: Option<&str>) -> Result<[u8; 32], SignatureError> {
+    let header = header.map(str::trim).filter(|h| !h.is_empty()).ok_or(SignatureError::MissingSignature)?;
+    decode_header(header).ok_or(SignatureError::MalformedSignature)
 }
 
 /// An opt-in replay window for [`crate::construct_event_with_tolerance`]: a

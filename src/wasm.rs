@@ -7,7 +7,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::api::{construct_event_to_js_json, signature_error_number, to_js_json, Options, Target};
+use crate::api::{construct_event_to_js_json, signature_error_number, to_js_json, verified_to_js_json, Options, Target};
 use crate::events::{sample_payload as sample, KNOWN_EVENTS};
 use crate::json::JsonWriter;
 use crate::options::UnknownEvents;
@@ -166,16 +166,38 @@ pub fn construct_event(
     tolerance_seconds: f64,
     now_ms: f64,
 ) -> String {
-    // `as` saturates from f64: a huge tolerance is a window as wide as time.
-    let window = (tolerance_seconds >= 0.0)
-        .then_some(ReplayWindow { tolerance_seconds: tolerance_seconds as u64, now_millis: now_ms as i64 });
     construct_event_to_js_json(
         body,
         header(signature),
         &split_keys(keys, key_lengths),
         &options(flags, max_bytes, max_issues),
-        window,
+        window(tolerance_seconds, now_ms),
     )
+}
+
+/// The replay window the wrapper's numbers say: none when
+/// `tolerance_seconds` is negative.
+fn window(tolerance_seconds: f64, now_ms: f64) -> Option<ReplayWindow> {
+    // `as` saturates from f64: a huge tolerance is a window as wide as time.
+    (tolerance_seconds >= 0.0).then_some(ReplayWindow { tolerance_seconds: tolerance_seconds as u64, now_millis: now_ms as i64 })
+}
+
+/// The 32 bytes of the MAC a signature header carries, by the core's rules;
+/// or one byte, the error's number (missing or malformed signature). For the
+/// Node entry, which computes the MAC with `node:crypto`.
+#[wasm_bindgen]
+pub fn signature_bytes(signature: &str) -> Vec<u8> {
+    match signature::read_header(header(signature)) {
+        Ok(mac) => mac.to_vec(),
+        Err(e) => vec![u8::try_from(signature_error_number(e)).unwrap_or(u8::MAX)],
+    }
+}
+
+/// `construct_event` once the host verified the signature (the Node entry,
+/// with `node:crypto`, on these bytes): the replay window, then the webhook.
+#[wasm_bindgen]
+pub fn read_verified(body: &[u8], flags: u32, max_bytes: u32, max_issues: u32, tolerance_seconds: f64, now_ms: f64) -> String {
+    verified_to_js_json(body, &options(flags, max_bytes, max_issues), window(tolerance_seconds, now_ms))
 }
 
 /// The `x-periskope-signature` value for `body` signed with `key`.
