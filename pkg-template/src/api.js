@@ -457,7 +457,13 @@ function createApi(wasm, reload, internal, host) {
   // All keys as one byte buffer plus their lengths: one crossing into wasm.
   // The rules on a key's bytes (none given, empty, surrounding whitespace)
   // are the core's; here, only what cannot be bytes at all.
+  // The last key given as a string, already encoded and checked: a receiver
+  // passes the same key on every request, and a string cannot change.
+  let lastKey = null;
+  let lastKeyBytes = null;
+
   function keyBytes(keys) {
+    if (typeof keys === 'string' && keys === lastKey) return lastKeyBytes;
     const list = Array.isArray(keys) ? keys : keys === undefined || keys === null ? [] : [keys];
     const encoded = list.map((k) => {
       // A key read from an unset environment variable: the core says missing_key.
@@ -483,6 +489,10 @@ function createApi(wasm, reload, internal, host) {
     const code = guarded((w) => w.check_keys(bytes, lengths));
     if (code === TRAPPED) throw internalFailure();
     if (code !== 0) throw new WebhookVerificationError(verificationCode(code));
+    if (typeof keys === 'string') {
+      lastKey = keys;
+      lastKeyBytes = { bytes, lengths };
+    }
     return { bytes, lengths };
   }
 
