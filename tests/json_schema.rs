@@ -333,24 +333,6 @@ fn hand_written(name: &str) -> Option<J> {
     })
 }
 
-/// Every model reachable from the registry, each once.
-fn models() -> Vec<&'static ModelInfo> {
-    fn visit(m: &'static ModelInfo, out: &mut Vec<&'static ModelInfo>) {
-        if out.iter().any(|seen| seen.ts_name == m.ts_name) {
-            return;
-        }
-        out.push(m);
-        for nested in m.fields.iter().filter_map(|f| f.model) {
-            visit(nested, out);
-        }
-    }
-    let mut out = Vec::new();
-    for family in EventFamily::ALL {
-        visit(family.model(), &mut out);
-    }
-    out
-}
-
 /// The definition named `name`: a model's (`Ticket`, `TicketInput`) or one
 /// written by hand.
 fn definition(name: &str, models: &[&'static ModelInfo]) -> J {
@@ -575,7 +557,7 @@ fn webhook_output(models: &[&'static ModelInfo]) -> String {
 
 /// Every file, by name.
 fn generate() -> Vec<(String, String)> {
-    let models = models();
+    let models = periskope_events::events::all_models();
     let mut files = Vec::new();
     for event in KNOWN_EVENTS {
         let family = EventFamily::of(event).expect("a known event has a family");
@@ -624,7 +606,7 @@ fn schemas_match_the_rust_models() {
 
 #[test]
 fn every_kind_gives_a_json_fragment_and_every_reference_is_defined() {
-    let models = models();
+    let models = periskope_events::events::all_models();
     for m in &models {
         for f in m.fields {
             for text in [f.schema_in, f.schema_out] {

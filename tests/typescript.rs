@@ -65,30 +65,17 @@ fn enum_type(out: &mut String, e: &EnumInfo) {
     out.push_str(&format!("export type {} = {} | (string & {{}});\n\n", e.ts_name, union(e.values)));
 }
 
-/// Every model reachable from the registry's payload models, each once, in
-/// the order first reached (depth first), and every closed set of values
-/// their fields use: nothing here lists a model or an enum by hand, so a new
-/// event or field is declared as soon as it is in the registry.
+/// Every model reachable from the registry (`events::all_models`), and every
+/// closed set of values their fields use, each once: nothing here lists a
+/// model or an enum by hand, so a new event or field is declared as soon as
+/// it is in the registry.
 fn reachable() -> (Vec<&'static ModelInfo>, Vec<&'static EnumInfo>) {
-    fn visit(m: &'static ModelInfo, models: &mut Vec<&'static ModelInfo>, enums: &mut Vec<&'static EnumInfo>) {
-        if models.iter().any(|seen| seen.ts_name == m.ts_name) {
-            return;
+    let models = periskope_events::events::all_models();
+    let mut enums: Vec<&'static EnumInfo> = Vec::new();
+    for e in models.iter().flat_map(|m| m.fields).filter_map(|f| f.values).filter(|e| e.ts_name != "string") {
+        if !enums.iter().any(|seen| seen.ts_name == e.ts_name) {
+            enums.push(e);
         }
-        models.push(m);
-        for field in m.fields {
-            if let Some(e) = field.values.filter(|e| e.ts_name != "string") {
-                if !enums.iter().any(|seen| seen.ts_name == e.ts_name) {
-                    enums.push(e);
-                }
-            }
-            if let Some(nested) = field.model {
-                visit(nested, models, enums);
-            }
-        }
-    }
-    let (mut models, mut enums) = (Vec::new(), Vec::new());
-    for family in EventFamily::ALL {
-        visit(family.model(), &mut models, &mut enums);
     }
     (models, enums)
 }

@@ -229,6 +229,27 @@ registry! {
     }
 }
 
+/// Every model reachable from the registry's payload models, each once, in
+/// the order first reached (depth first): what the TypeScript declarations
+/// and the JSON Schemas are generated from, so that nothing lists the models
+/// by hand.
+pub fn all_models() -> Vec<&'static crate::model::ModelInfo> {
+    fn visit(m: &'static crate::model::ModelInfo, out: &mut Vec<&'static crate::model::ModelInfo>) {
+        if out.iter().any(|seen| seen.ts_name == m.ts_name) {
+            return;
+        }
+        out.push(m);
+        for nested in m.fields.iter().filter_map(|f| f.model) {
+            visit(nested, out);
+        }
+    }
+    let mut out = Vec::new();
+    for family in EventFamily::ALL {
+        visit(family.model(), &mut out);
+    }
+    out
+}
+
 /// Whether `name` is one of [`KNOWN_EVENTS`] (exactly: names are
 /// case-sensitive, as Periskope sends them).
 pub fn is_known_event(name: &str) -> bool {
