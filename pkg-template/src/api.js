@@ -543,15 +543,14 @@ function createApi(wasm, reload, internal, host) {
     const received = guarded((w) => w.signature_bytes(header));
     if (received === TRAPPED) throw internalFailure();
     if (received.length !== 32) return received[0];
+    // In order until one matches, as the core does.
     let at = 0;
-    let matched = false;
     for (const length of lengths) {
       const key = keyData.subarray(at, at + length);
       at += length;
-      // Every key is tried, as in the core: which one matched does not show.
-      if (host.equal(host.hmacSha256(key, bytes), received)) matched = true;
+      if (host.equal(host.hmacSha256(key, bytes), received)) return 0;
     }
-    return matched ? 0 : SIGNATURE_MISMATCH;
+    return SIGNATURE_MISMATCH;
   }
 
   // Verification and reading in one call, on one copy of the bytes: the safe
