@@ -1,4 +1,4 @@
-//! Times the core's phases on a payload, natively: `cargo run --release --example phases -- <file> [event]`.
+//! Times the core's phases on a payload, natively: `cargo run --release --example phases -- <file> [webhook|event] [validate|parse]`.
 //! A profiling aid for the README's performance notes, not a benchmark of record.
 use std::time::Instant;
 
@@ -17,19 +17,31 @@ fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
 
 fn main() {
     let path = std::env::args().nth(1).expect("a payload file");
-    let event = std::env::args().nth(2).unwrap_or_else(|| "ticket.created".into());
+    // `webhook` (the default) reads the file as a webhook body; an event name, as that event's payload.
+    let event = std::env::args().nth(2).unwrap_or_else(|| "webhook".into());
+    let target = if event == "webhook" { Target::Webhook } else { Target::Event(&event) };
     let input = std::fs::read(&path).expect("read the payload");
     let text = std::str::from_utf8(&input).expect("UTF-8");
-    let options = Options { max_bytes: usize::MAX, ..Options::default() };
+    let max_issues = std::env::var("MAX_ISSUES").ok().and_then(|v| v.parse().ok()).unwrap_or(Options::DEFAULT_MAX_ISSUES);
+    let options = Options { max_bytes: usize::MAX, max_issues, ..Options::default() };
+    // A third argument (`validate` or `parse`) repeats that phase alone, 50 times longer: for `perf record`.
+    let only = std::env::args().nth(3);
     println!("{path}: {} bytes", input.len());
     // About 20 MB read per phase, whatever the payload's size.
     let iterations = u32::try_from((20_000_000 / input.len().max(1)).clamp(10, 20_000)).unwrap_or(10);
+    if let Some(phase) = only {
+        let write = phase == "parse";
+        time(&phase, iterations * 50, || {
+            std::hint::black_box(to_js_json(&input, &options, target, write));
+        });
+        return;
+    }
     time("utf-8 check", iterations, || assert!(std::str::from_utf8(std::hint::black_box(&input)).is_ok()));
     time("json::parse", iterations, || assert!(json::parse(std::hint::black_box(text), 64).is_ok()));
     time("validate (to_js_json)", iterations, || {
-        std::hint::black_box(to_js_json(&input, &options, Target::Event(&event), false));
+        std::hint::black_box(to_js_json(&input, &options, target, false));
     });
     time("parse (to_js_json)", iterations, || {
-        std::hint::black_box(to_js_json(&input, &options, Target::Event(&event), true));
+        std::hint::black_box(to_js_json(&input, &options, target, true));
     });
 }

@@ -242,17 +242,20 @@ pub(crate) enum Segment<'a> {
 /// Appends `segments` to `out` as an RFC 6901 JSON Pointer (`~` as `~0`,
 /// `/` as `~1`).
 pub(crate) fn write_pointer(out: &mut String, segments: &[Segment<'_>]) {
+    // Most keys need no escape: room for them is made once, and runs without
+    // `~` or `/` are copied whole (char by char cost 100 ns an issue).
+    out.reserve(segments.iter().map(|s| 1 + if let Segment::Key(k) = s { k.len() } else { 4 }).sum());
     for segment in segments {
         out.push('/');
         match segment {
             Segment::Key(key) => {
-                for c in key.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
+                let mut rest: &str = key;
+                while let Some(at) = rest.find(['~', '/']) {
+                    out.push_str(rest.get(..at).unwrap_or_default());
+                    out.push_str(if rest.as_bytes().get(at) == Some(&b'~') { "~0" } else { "~1" });
+                    rest = rest.get(at + 1..).unwrap_or_default();
                 }
+                out.push_str(rest);
             }
             Segment::Index(i) => {
                 use std::fmt::Write;

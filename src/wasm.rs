@@ -36,7 +36,7 @@ const BODY_WAS_PARSED: (&str, &str) = (
 pub fn contract() -> String {
     let mut w = JsonWriter::default();
     w.begin_object();
-    w.key("defaults");
+    w.name("defaults");
     w.begin_object();
     for (key, value) in [
         ("maxBytes", Options::DEFAULT_MAX_BYTES),
@@ -47,7 +47,7 @@ pub fn contract() -> String {
         w.int(value as i64);
     }
     w.end_object();
-    w.key("flags");
+    w.name("flags");
     w.begin_object();
     for (key, bit) in [
         ("strict", STRICT),
@@ -59,14 +59,14 @@ pub fn contract() -> String {
         w.int(i64::from(bit));
     }
     w.end_object();
-    w.key("verificationErrors");
+    w.name("verificationErrors");
     w.begin_array();
     let errors = SignatureError::ALL.iter().map(|e| (e.code(), e.message())).chain([BODY_WAS_PARSED]);
     for (code, message) in errors {
         w.begin_object();
-        w.key("code");
+        w.name("code");
         w.string(code);
-        w.key("message");
+        w.name("message");
         w.string(message);
         w.end_object();
     }

@@ -311,25 +311,25 @@ impl<'a> Webhook<'a> {
 
     pub(crate) fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
-        w.key("event");
+        w.name("event");
         w.text(&self.event);
-        w.key("known");
+        w.name("known");
         w.bool(self.is_known());
-        w.key("org_id");
+        w.name("org_id");
         self.org_id.write(w);
-        w.key("timestamp");
+        w.name("timestamp");
         FieldKind::write(&self.timestamp, w);
-        w.key("data");
+        w.name("data");
         match &self.data {
             WebhookData::Known(data) => data.write_json(w),
             WebhookData::Unknown(json) => w.raw_compact(json),
         }
-        w.key("previous_attributes");
+        w.name("previous_attributes");
         match &self.previous_attributes {
             Some(json) => w.raw_compact(json),
             None => w.null(),
         }
-        w.key("dedup_key");
+        w.name("dedup_key");
         w.string(&self.dedup_key());
         for extra in &self.extra {
             w.key(&extra.key);

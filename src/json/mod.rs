@@ -13,7 +13,7 @@ pub(crate) mod serde_text;
 mod write;
 
 pub use read::{parse, parse_within, DuplicateKey, Kind, Member, ParseError, ParseErrorKind, Value};
-pub use write::JsonWriter;
+pub use write::{is_plain, JsonWriter};
 
 /// The eight bytes at `at` as a little-endian word, if there are eight.
 #[inline(always)]

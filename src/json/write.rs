@@ -8,9 +8,10 @@ pub struct JsonWriter {
     has_item: Vec<bool>,
     /// A key was just written: the next value belongs to it, with no comma.
     after_key: bool,
-    /// The longest output wanted; past it the writer keeps no more than the
-    /// current object or array (see [`JsonWriter::overflowed`]).
+    /// The longest output wanted; past it the writer drops what it wrote
+    /// since `floor` and keeps no more (see [`JsonWriter::limit_from_here`]).
     limit: usize,
+    floor: usize,
     overflowed: bool,
 }
 
@@ -28,25 +29,41 @@ impl JsonWriter {
             has_item: Vec::with_capacity(8),
             after_key: false,
             limit: usize::MAX,
+            floor: 0,
             overflowed: false,
         }
     }
 
-    /// A writer that stops keeping its output once it passes `limit` bytes,
-    /// so that a small input cannot make a huge output (an object of a
-    /// million empty members, each written with every field `null`). The
-    /// length is checked where an object or array begins, so the output
-    /// kept never exceeds `limit` by more than one scalar.
-    pub fn with_limit(capacity: usize, limit: usize) -> Self {
-        JsonWriter { limit, ..JsonWriter::with_capacity(capacity.min(limit)) }
+    /// Limits what is written from here on to `limit` more bytes (and
+    /// reserves room for `expected` of them), so that a small input cannot
+    /// make a huge output (an object of a million empty members, each
+    /// written with every field `null`). The length is checked where an
+    /// object or array begins, so the output kept never exceeds the limit by
+    /// more than one scalar. Past it, what was written since this call is
+    /// dropped, nothing more is kept, and [`JsonWriter::overflowed`] says so;
+    /// [`JsonWriter::replace_overflow_with_null`] then ends the value.
+    pub fn limit_from_here(&mut self, expected: usize, limit: usize) {
+        self.out.reserve(expected.min(limit));
+        self.floor = self.out.len();
+        self.limit = self.floor.saturating_add(limit);
+        self.overflowed = false;
     }
 
-    /// Whether the output passed the writer's limit: what [`finish`] then
-    /// returns is not the whole JSON and must be discarded.
-    ///
-    /// [`finish`]: JsonWriter::finish
+    /// Whether the output passed the limit set by
+    /// [`JsonWriter::limit_from_here`].
     pub fn overflowed(&self) -> bool {
         self.overflowed
+    }
+
+    /// After an overflow, writes `null` where the dropped value began (the
+    /// value that followed the key written before `limit_from_here`) and
+    /// lifts the limit.
+    pub fn replace_overflow_with_null(&mut self) {
+        self.out.truncate(self.floor);
+        self.limit = usize::MAX;
+        self.overflowed = false;
+        self.after_key = true;
+        self.null();
     }
 
     #[inline(always)]
@@ -60,7 +77,8 @@ impl JsonWriter {
     #[inline(never)]
     fn limit_reached(&mut self) {
         self.overflowed = true;
-        self.out.clear();
+        self.out.truncate(self.floor);
+        self.out.shrink_to(self.floor);
     }
 
     /// The JSON written so far.
@@ -113,12 +131,28 @@ impl JsonWriter {
         self.after_key = true;
     }
 
-    /// Writes an object key made of two parts (`priority` + `_label`).
-    pub fn key_with_suffix(&mut self, key: &str, suffix: &str) {
+    /// Writes a key of ours (a model's field name, a key of the wire
+    /// format): plain ASCII with nothing to escape, so copied without the
+    /// escape scan. Keys read from the input go through [`JsonWriter::key`].
+    pub fn name(&mut self, name: &'static str) {
+        debug_assert!(is_plain(name), "{name:?} needs escaping");
         self.comma();
+        self.out.reserve(name.len() + 3);
         self.out.push('"');
-        push_escaped_inner(&mut self.out, key);
-        push_escaped_inner(&mut self.out, suffix);
+        self.out.push_str(name);
+        self.out.push_str("\":");
+        self.after_key = true;
+    }
+
+    /// Writes a key of ours made of two parts (`priority` + `_label`), as
+    /// [`JsonWriter::name`].
+    pub fn name_with_suffix(&mut self, name: &'static str, suffix: &'static str) {
+        debug_assert!(is_plain(name) && is_plain(suffix), "{name:?}{suffix:?} needs escaping");
+        self.comma();
+        self.out.reserve(name.len() + suffix.len() + 3);
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str(suffix);
         self.out.push_str("\":");
         self.after_key = true;
     }
@@ -285,6 +319,20 @@ impl JsonWriter {
             self.comma();
         }
     }
+}
+
+/// Whether `s` is written as it is between quotes: ASCII, with no quote,
+/// backslash or control character. What [`JsonWriter::name`] expects of
+/// the names it is given.
+pub const fn is_plain(s: &str) -> bool {
+    let mut rest = s.as_bytes();
+    while let [b, tail @ ..] = rest {
+        if *b < 0x20 || *b >= 0x80 || *b == b'"' || *b == b'\\' {
+            return false;
+        }
+        rest = tail;
+    }
+    true
 }
 
 /// Appends `s` as a JSON string literal.

@@ -583,14 +583,14 @@ pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, nam
 /// Writes one field, `null` (or its kind's empty form) when absent, and the
 /// value derived from it, if its kind has one. Never inlined, as `read_field`.
 #[inline(never)]
-pub(crate) fn write_field<'a, K: FieldKind<'a>>(w: &mut JsonWriter, name: &str, value: Option<&K>) {
-    w.key(name);
+pub(crate) fn write_field<'a, K: FieldKind<'a>>(w: &mut JsonWriter, name: &'static str, value: Option<&K>) {
+    w.name(name);
     match value {
         Some(value) => value.write(w),
         None => K::write_absent(w),
     }
     if let Some((suffix, _)) = K::DERIVED {
-        w.key_with_suffix(name, suffix);
+        w.name_with_suffix(name, suffix);
         K::write_derived(value, w);
     }
 }
@@ -686,6 +686,9 @@ macro_rules! model {
                 }
             }
         }
+
+        // The writer copies field names without escaping them (`JsonWriter::name`).
+        $( const _: () = assert!($crate::json::is_plain($crate::model::wire_name!($field $(, $wire)?))); )*
 
         impl<'a> $crate::model::Model<'a> for $name<'a> {
             const TS_NAME: &'static str = $ts;

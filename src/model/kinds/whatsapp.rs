@@ -57,14 +57,14 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
         let Some(field) = field else { return w.null() };
         let id = normalize::parse_chat_id(&field.0);
         w.begin_object();
-        w.key("kind");
+        w.name("kind");
         w.string(id.kind.as_str());
-        w.key("number");
+        w.name("number");
         match id.number {
             Some(n) => w.string(n),
             None => w.null(),
         }
-        w.key("server");
+        w.name("server");
         match id.server {
             Some(s) => w.string(s),
             None => w.null(),
@@ -129,13 +129,13 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
     fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
         let Some(id) = field.and_then(|f| normalize::parse_message_id(&f.0)) else { return w.null() };
         w.begin_object();
-        w.key("from_me");
+        w.name("from_me");
         w.bool(id.from_me);
-        w.key("chat_id");
+        w.name("chat_id");
         w.string(id.chat_id);
-        w.key("id");
+        w.name("id");
         w.string(id.id);
-        w.key("participant");
+        w.name("participant");
         match id.participant {
             Some(p) => w.string(p),
             None => w.null(),
