@@ -144,6 +144,15 @@ impl JsonWriter {
         self.after_key = true;
     }
 
+    /// [`JsonWriter::name`] with the name already written as `"name":` (a
+    /// model's field, whose macro writes it so): one copy.
+    pub fn quoted_name(&mut self, quoted: &'static str) {
+        debug_assert!(quoted.len() >= 3 && quoted.starts_with('"') && quoted.ends_with("\":"));
+        self.comma();
+        self.out.push_str(quoted);
+        self.after_key = true;
+    }
+
     /// Writes a key of ours made of two parts (`priority` + `_label`), as
     /// [`JsonWriter::name`].
     pub fn name_with_suffix(&mut self, name: &'static str, suffix: &'static str) {
@@ -179,6 +188,17 @@ impl JsonWriter {
             }
             other => self.string(other),
         }
+    }
+
+    /// Writes a string of ours with nothing to escape (a timestamp we
+    /// formatted, an enum's name), copied without the escape scan.
+    pub fn plain_string(&mut self, s: &str) {
+        debug_assert!(is_plain(s), "{s:?} needs escaping");
+        self.value_prefix();
+        self.out.reserve(s.len() + 2);
+        self.out.push('"');
+        self.out.push_str(s);
+        self.out.push('"');
     }
 
     /// Writes `null`.

@@ -583,8 +583,12 @@ pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, nam
 /// Writes one field, `null` (or its kind's empty form) when absent, and the
 /// value derived from it, if its kind has one. Never inlined, as `read_field`.
 #[inline(never)]
-pub(crate) fn write_field<'a, K: FieldKind<'a>>(w: &mut JsonWriter, name: &'static str, value: Option<&K>) {
-    w.name(name);
+pub(crate) fn write_field<'a, K: FieldKind<'a>>(
+    w: &mut JsonWriter,
+    (name, quoted): (&'static str, &'static str),
+    value: Option<&K>,
+) {
+    w.quoted_name(quoted);
     match value {
         Some(value) => value.write(w),
         None => K::write_absent(w),
@@ -794,7 +798,13 @@ macro_rules! model {
                 w.begin_object();
                 $(
                     $crate::model::write_field::<$kind>(
-                        w, $crate::model::wire_name!($field $(, $wire)?), $crate::model::field_ref!(self.$field $(, $required)?));
+                        w,
+                        (
+                            $crate::model::wire_name!($field $(, $wire)?),
+                            concat!("\"", $crate::model::wire_name!($field $(, $wire)?), "\":"),
+                        ),
+                        $crate::model::field_ref!(self.$field $(, $required)?),
+                    );
                 )*
                 for extra in &self.extra {
                     w.key(&extra.key);

@@ -103,45 +103,79 @@ pub fn parse_timestamp(text: &str) -> Option<ParsedTimestamp> {
 /// `Date.prototype.toISOString` does: `YYYY-MM-DDTHH:MM:SS.sssZ`, with a
 /// signed six-digit year outside 0000 to 9999.
 pub fn format_iso_millis(millis: i64) -> String {
-    let days = millis.div_euclid(86_400_000);
-    let in_day = millis.rem_euclid(86_400_000);
-    let (year, month, day) = civil_from_days(days);
-    // Written digit by digit: this runs for every timestamp of every payload,
-    // and `format!` costs several times more (and kilobytes of wasm).
-    let mut out = String::with_capacity(27);
-    if (0..=9999).contains(&year) {
-        push_digits(&mut out, year, 4);
-    } else {
-        out.push(if year < 0 { '-' } else { '+' });
-        push_digits(&mut out, year.abs(), 6);
-    }
-    for (separator, value, width) in [
-        ('-', month, 2),
-        ('-', day, 2),
-        ('T', in_day / 3_600_000, 2),
-        (':', in_day / 60_000 % 60, 2),
-        (':', in_day / 1000 % 60, 2),
-        ('.', in_day % 1000, 3),
-    ] {
-        out.push(separator);
-        push_digits(&mut out, value, width);
-    }
-    out.push('Z');
-    out
+    IsoMillis::new(millis).as_str().to_owned()
 }
 
-/// Appends `value` (not negative) in decimal, zero-padded to `width` digits.
-fn push_digits(out: &mut String, value: i64, width: u32) {
-    let mut divisor = 10i64.pow(width.saturating_sub(1));
-    // Wider values (a year past 999,999 cannot come from a parsed timestamp)
-    // keep all their digits.
-    while divisor.saturating_mul(10) <= value {
-        divisor *= 10;
+/// [`format_iso_millis`] without an allocation: the text in a buffer of its
+/// own, which the writer copies once. This runs for every timestamp of every
+/// payload (written digit pair by digit pair: `format!` costs several times
+/// more, and kilobytes of wasm).
+pub(crate) struct IsoMillis {
+    /// Room for a year of any `i64` count of milliseconds (nine digits and
+    /// a sign) and the 20 bytes after it.
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl IsoMillis {
+    pub(crate) fn new(millis: i64) -> IsoMillis {
+        let days = millis.div_euclid(86_400_000);
+        // Below 86,400,000: fits a u32, whose divisions are cheaper.
+        let in_day = u32::try_from(millis.rem_euclid(86_400_000)).unwrap_or(0);
+        let (year, month, day) = civil_from_days(days);
+        let mut out = IsoMillis { bytes: [0; 32], len: 0 };
+        if (0..=9999).contains(&year) {
+            let year = year as u32;
+            out.pair(year / 100);
+            out.pair(year % 100);
+        } else {
+            out.push(if year < 0 { b'-' } else { b'+' });
+            // At least six digits; wider years (past JavaScript's range,
+            // which no timestamp we read reaches) keep all theirs.
+            let year = year.unsigned_abs();
+            let mut divisor = 100_000u64;
+            while divisor.saturating_mul(10) <= year {
+                divisor *= 10;
+            }
+            while divisor > 0 {
+                out.push(b'0' + (year / divisor % 10) as u8);
+                divisor /= 10;
+            }
+        }
+        for (separator, value) in [
+            (b'-', month as u32),
+            (b'-', day as u32),
+            (b'T', in_day / 3_600_000),
+            (b':', in_day / 60_000 % 60),
+            (b':', in_day / 1000 % 60),
+        ] {
+            out.push(separator);
+            out.pair(value);
+        }
+        let ms = in_day % 1000;
+        out.push(b'.');
+        out.push(b'0' + (ms / 100) as u8);
+        out.pair(ms % 100);
+        out.push(b'Z');
+        out
     }
-    while divisor > 0 {
-        let digit = (value / divisor % 10) as u8;
-        out.push(char::from(b'0' + digit));
-        divisor /= 10;
+
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    /// Two decimal digits of `value` (below 100).
+    fn pair(&mut self, value: u32) {
+        self.push(b'0' + (value / 10 % 10) as u8);
+        self.push(b'0' + (value % 10) as u8);
+    }
+
+    /// The text: ASCII digits and separators only.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
     }
 }
 

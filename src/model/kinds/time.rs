@@ -71,6 +71,6 @@ impl<'a> FieldKind<'a> for Timestamp {
     }
 
     fn write(&self, w: &mut JsonWriter) {
-        w.string(&normalize::format_iso_millis(self.millis));
+        w.plain_string(normalize::time::IsoMillis::new(self.millis).as_str());
     }
 }

@@ -58,7 +58,7 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
         let id = normalize::parse_chat_id(&field.0);
         w.begin_object();
         w.name("kind");
-        w.string(id.kind.as_str());
+        w.plain_string(id.kind.as_str());
         w.name("number");
         match id.number {
             Some(n) => w.string(n),
@@ -211,10 +211,10 @@ impl<'a> FieldKind<'a> for WaId<'a> {
 
     fn write(&self, w: &mut JsonWriter) {
         w.begin_object();
-        write_field::<Cow<'a, str>>(w, "id", self.id.as_ref());
-        write_field::<bool>(w, "from_me", self.from_me.as_ref());
-        write_field::<Cow<'a, str>>(w, "remote", self.remote.as_ref());
-        write_field::<Cow<'a, str>>(w, "serialized", self.serialized.as_ref());
+        write_field::<Cow<'a, str>>(w, ("id", "\"id\":"), self.id.as_ref());
+        write_field::<bool>(w, ("from_me", "\"from_me\":"), self.from_me.as_ref());
+        write_field::<Cow<'a, str>>(w, ("remote", "\"remote\":"), self.remote.as_ref());
+        write_field::<Cow<'a, str>>(w, ("serialized", "\"serialized\":"), self.serialized.as_ref());
         for extra in &self.extra {
             w.key(&extra.key);
             w.raw_compact(&extra.json);
