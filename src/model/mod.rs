@@ -550,6 +550,24 @@ pub(crate) fn read_into<'a, K: FieldKind<'a>>(slot: &mut Option<K>, member: &Mem
     *slot = read_field::<K>(&member.key, &member.value, required, cx);
 }
 
+/// `a == b`, eight bytes at a time: in wasm `==` on strings calls a
+/// byte-by-byte `memcmp`, and this comparison runs for every member read.
+#[inline(always)]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while let (Some(x), Some(y)) = (crate::json::word_at(a, at), crate::json::word_at(b, at)) {
+        if x != y {
+            return false;
+        }
+        at += 8;
+    }
+    a.get(at..) == b.get(at..)
+}
+
 /// The position of `key` in `names`, or `usize::MAX`: one loop shared by
 /// every model, where a `match` on strings compiles to a chain of
 /// comparisons in each.
@@ -561,23 +579,15 @@ pub(crate) fn read_into<'a, K: FieldKind<'a>>(slot: &mut Option<K>, member: &Mem
 pub(crate) fn field_index(names: &[&str], key: &str, hint: &mut usize) -> usize {
     let start = (*hint).min(names.len());
     let (before, after) = names.split_at(start);
-    let found = match after.iter().position(|name| *name == key) {
+    let found = match after.iter().position(|name| same_text(name, key)) {
         Some(i) => start + i,
-        None => match before.iter().position(|name| *name == key) {
+        None => match before.iter().position(|name| same_text(name, key)) {
             Some(i) => i,
             None => return usize::MAX,
         },
     };
     *hint = found + 1;
     found
-}
-
-/// Records `missing_field` when no member is named `name`.
-#[inline(never)]
-pub(crate) fn require_member<'a>(members: &[Member<'a>], object: &Value<'a>, name: &'static str, cx: &mut Cx<'a>) {
-    if !members.iter().any(|m| m.key == name) {
-        cx.missing(name, object);
-    }
 }
 
 /// Writes one field, `null` (or its kind's empty form) when absent, and the
@@ -728,10 +738,16 @@ macro_rules! model {
                 enum Field { $($field,)* }
                 const NAMES: &[&str] = &[$($crate::model::wire_name!($field $(, $wire)?),)*];
                 let mut hint = 0;
+                // Which fields were sent, for `missing_field` below.
+                #[allow(unused_mut)]
+                let mut sent = [false; NAMES.len()];
                 for member in members {
                     match $crate::model::field_index(NAMES, &member.key, &mut hint) {
                         $(
                             i if i == Field::$field as usize => {
+                                if let Some(slot) = sent.get_mut(i) {
+                                    *slot = true;
+                                }
                                 $crate::model::read_into::<$kind>(
                                     &mut out.$field, member, $crate::model::is_required!($($required)?), cx);
                             }
@@ -760,8 +776,8 @@ macro_rules! model {
                     }
                 }
                 $(
-                    if $crate::model::is_required!($($required)?) {
-                        $crate::model::require_member(members, object, $crate::model::wire_name!($field $(, $wire)?), cx);
+                    if $crate::model::is_required!($($required)?) && sent.get(Field::$field as usize) != Some(&true) {
+                        cx.missing($crate::model::wire_name!($field $(, $wire)?), object);
                     }
                 )*
                 for member in derived_members {
