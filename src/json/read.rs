@@ -519,12 +519,7 @@ impl<'a> Reader<'a> {
         // Eight bytes at a time while none is a quote, a backslash or a
         // control character: most strings are read here, without a branch
         // per byte.
-        while let Some(word) = super::word_at(self.bytes, self.at) {
-            if super::write::needs_escape_word(word) {
-                break;
-            }
-            self.at += 8;
-        }
+        self.at = super::skip_plain(self.bytes, self.at, false);
         loop {
             match self.peek() {
                 None => return Err(self.error("unexpected end of input inside a string")),

@@ -179,7 +179,7 @@ impl JsonWriter {
     #[allow(clippy::ptr_arg)] // Whether the string is borrowed is the point.
     pub fn text(&mut self, s: &std::borrow::Cow<'_, str>) {
         match s {
-            std::borrow::Cow::Borrowed(raw) if raw.is_ascii() => {
+            std::borrow::Cow::Borrowed(raw) if is_ascii(raw) => {
                 self.value_prefix();
                 self.out.reserve(raw.len() + 2);
                 self.out.push('"');
@@ -355,6 +355,14 @@ pub const fn is_plain(s: &str) -> bool {
     true
 }
 
+/// `s.is_ascii()`, a word or two at a time (see [`super::skip_plain`]), for
+/// a string that has no byte to escape.
+#[inline(always)]
+fn is_ascii(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.get(super::skip_plain(bytes, 0, true)..).is_some_and(|tail| tail.is_ascii())
+}
+
 /// Appends `s` as a JSON string literal.
 pub(crate) fn push_escaped(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
@@ -369,13 +377,12 @@ fn push_escaped_inner(out: &mut String, s: &str) {
     let mut run_start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Skip eight bytes at a time while none needs escaping: most text
-        // has nothing to escape, and this loop is the writer's hot path.
-        if let Some(word) = super::word_at(bytes, i) {
-            if !needs_escape_word(word) && word & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
+        // Skip whole words while none needs escaping: most text has nothing
+        // to escape, and this loop is the writer's hot path.
+        let plain_end = super::skip_plain(bytes, i, true);
+        if plain_end > i {
+            i = plain_end;
+            continue;
         }
         let Some(&b) = bytes.get(i) else { break };
         if b >= 0x80 {
