@@ -1,4 +1,4 @@
-//! Times the core's phases on a payload, natively: `cargo run --release --example phases -- <file> [webhook|event] [validate|parse]`.
+//! Times the core's phases on a payload, natively: `cargo run --release --example phases -- <file> [webhook|event] [json|validate|parse]`.
 //! A profiling aid for the README's performance notes, not a benchmark of record.
 use std::time::Instant;
 
@@ -24,12 +24,16 @@ fn main() {
     let text = std::str::from_utf8(&input).expect("UTF-8");
     let max_issues = std::env::var("MAX_ISSUES").ok().and_then(|v| v.parse().ok()).unwrap_or(Options::DEFAULT_MAX_ISSUES);
     let options = Options { max_bytes: usize::MAX, max_issues, ..Options::default() };
-    // A third argument (`validate` or `parse`) repeats that phase alone, 50 times longer: for `perf record`.
+    // A third argument (`json`, `validate` or `parse`) repeats that phase alone, 50 times longer: for `perf record`.
     let only = std::env::args().nth(3);
     println!("{path}: {} bytes", input.len());
     // About 20 MB read per phase, whatever the payload's size.
     let iterations = u32::try_from((20_000_000 / input.len().max(1)).clamp(10, 20_000)).unwrap_or(10);
     if let Some(phase) = only {
+        if phase == "json" {
+            time("json::parse", iterations * 50, || assert!(json::parse(std::hint::black_box(text), 64).is_ok()));
+            return;
+        }
         let write = phase == "parse";
         time(&phase, iterations * 50, || {
             std::hint::black_box(to_js_json(&input, &options, target, write));
