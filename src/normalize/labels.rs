@@ -64,81 +64,21 @@ fn dedup_by_key_ignoring_case<T>(labels: Vec<T>, key: impl Fn(&T) -> &str) -> Ve
         }
         keep
     } else {
-        grouped(&labels, &key, hash_ignoring_ascii_case).unwrap_or_else(|| sorted(&labels, &key))
+        // Grouped by a hash of the lowercased label; chosen labels could
+        // collide, and then the sort decides (see `sort::first_of_each`).
+        crate::sort::first_of_each(
+            &labels,
+            |label| hash_ignoring_ascii_case(key(label)) as u32,
+            |a, b| key(a).eq_ignore_ascii_case(key(b)),
+        )
+        .unwrap_or_else(|| sorted(&labels, &key))
     };
     labels.into_iter().zip(keep).filter_map(|(label, keep)| keep.then_some(label)).collect()
 }
 
-/// Which labels to keep, by grouping them on a 32-bit hash of the
-/// lowercased label: a radix sort of their positions (three passes, each
-/// reading in order and writing to 2,048 buckets), then a comparison of the
-/// labels within each group. The cost is linear and kind to the caches, where
-/// a hash table's random probes were not (600,000 labels: 47 ms in a table,
-/// a cache miss each once it outgrew the caches; 5 ms for 180,000). The hash
-/// is fixed, so a sender could choose labels that collide: a group of more
-/// than 16 gives way (`None`) to the sort, whose cost is n log n whatever
-/// the labels.
-fn grouped<T>(labels: &[T], key: &impl Fn(&T) -> &str, hash: fn(&str) -> u64) -> Option<Vec<bool>> {
-    const BITS: u32 = 11;
-    const BUCKETS: usize = 1 << BITS;
-    const MAX_GROUP: usize = 16;
-    let n = labels.len();
-    let positions = u32::try_from(n).ok()?;
-    let mut items: Vec<(u32, u32)> = labels.iter().zip(0..positions).map(|(l, i)| (hash(key(l)) as u32, i)).collect();
-    let mut scratch = vec![(0u32, 0u32); n];
-    for shift in [0, BITS, 2 * BITS] {
-        let bucket = |h: u32| ((h >> shift) as usize) & (BUCKETS - 1);
-        let mut next = vec![0usize; BUCKETS];
-        for &(h, _) in &items {
-            *next.get_mut(bucket(h))? += 1;
-        }
-        let mut total = 0;
-        for slot in next.iter_mut() {
-            let count = *slot;
-            *slot = total;
-            total += count;
-        }
-        for &item in &items {
-            let at = next.get_mut(bucket(item.0))?;
-            *scratch.get_mut(*at)? = item;
-            *at += 1;
-        }
-        std::mem::swap(&mut items, &mut scratch);
-    }
-    // Stable passes: within a group of equal hashes, positions ascend, so
-    // the first of equal labels is met first.
-    let label_at = |i: u32| labels.get(i as usize).map(key);
-    let mut keep = vec![true; n];
-    for group in items.chunk_by(|a, b| a.0 == b.0) {
-        if group.len() > MAX_GROUP {
-            return None;
-        }
-        for (j, &(_, i)) in group.iter().enumerate() {
-            let label = label_at(i)?;
-            let repeat =
-                group.iter().take(j).any(|&(_, e)| label_at(e).is_some_and(|earlier| earlier.eq_ignore_ascii_case(label)));
-            if repeat {
-                *keep.get_mut(i as usize)? = false;
-            }
-        }
-    }
-    Some(keep)
-}
-
-/// FxHash's mixing over the lowercased bytes, then a finalizer: fast, and
-/// good enough for groups that fall back to sorting when it is not.
+/// [`crate::sort::hash_bytes`] of the lowercased label.
 fn hash_ignoring_ascii_case(label: &str) -> u64 {
-    let mut h: u64 = label.len() as u64;
-    for byte in label.bytes() {
-        h = (h.rotate_left(5) ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    // MurmurHash3's finalizer: the groups are by the low 32 bits, which the
-    // multiplications above leave poorly mixed.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    crate::sort::hash_bytes(label.bytes().map(|b| b.to_ascii_lowercase()), label.len())
 }
 
 /// Which labels to keep, by sorting their positions by (lowercased label,
@@ -225,7 +165,9 @@ mod tests {
             (0..5000u32).map(|i| format!("{}{}", if i % 2 == 0 { "Tag" } else { "tag" }, i % 1700)).collect();
         let kept = sorted(&labels, &as_str);
         assert_eq!(kept.iter().filter(|k| **k).count(), 1700);
-        assert_eq!(grouped(&labels, &as_str, hash_ignoring_ascii_case), Some(kept));
+        let grouped =
+            crate::sort::first_of_each(&labels, |l| hash_ignoring_ascii_case(l) as u32, |a, b| a.eq_ignore_ascii_case(b));
+        assert_eq!(grouped, Some(kept));
     }
 
     #[test]
@@ -234,7 +176,7 @@ mod tests {
         // the groups give up instead of comparing every pair, and the sort
         // decides.
         let labels: Vec<String> = (0..3000).map(|i| format!("l{i}")).collect();
-        assert_eq!(grouped(&labels, &as_str, |_| 0), None);
+        assert_eq!(crate::sort::first_of_each(&labels, |_| 0, |a, b| a.eq_ignore_ascii_case(b)), None);
         assert_eq!(dedup_labels(labels.clone()), labels);
     }
 
