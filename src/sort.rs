@@ -49,12 +49,23 @@ pub(crate) fn heap_sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 /// up (`None`), and the caller sorts instead, whose cost is n log n whatever
 /// the items.
 pub(crate) fn first_of_each<T>(items: &[T], hash: impl Fn(&T) -> u32, equal: impl Fn(&T, &T) -> bool) -> Option<Vec<bool>> {
+    let positions = u32::try_from(items.len()).ok()?;
+    let order: Vec<(u32, u32)> = items.iter().zip(0..positions).map(|(item, i)| (hash(item), i)).collect();
+    let equal_at = |a: u32, b: u32| match (items.get(a as usize), items.get(b as usize)) {
+        (Some(a), Some(b)) => equal(a, b),
+        _ => false,
+    };
+    group_by_hash(order, &equal_at)
+}
+
+/// [`first_of_each`]'s work, on (hash, position) pairs, compiled once for
+/// every caller.
+#[inline(never)]
+fn group_by_hash(mut order: Vec<(u32, u32)>, equal: &dyn Fn(u32, u32) -> bool) -> Option<Vec<bool>> {
     const BITS: u32 = 11;
     const BUCKETS: usize = 1 << BITS;
     const MAX_GROUP: usize = 16;
-    let n = items.len();
-    let positions = u32::try_from(n).ok()?;
-    let mut order: Vec<(u32, u32)> = items.iter().zip(0..positions).map(|(item, i)| (hash(item), i)).collect();
+    let n = order.len();
     let mut scratch = vec![(0u32, 0u32); n];
     let mut next = vec![0usize; BUCKETS];
     for shift in [0, BITS, 2 * BITS] {
@@ -84,8 +95,7 @@ pub(crate) fn first_of_each<T>(items: &[T], hash: impl Fn(&T) -> u32, equal: imp
             return None;
         }
         for (j, &(_, i)) in group.iter().enumerate() {
-            let item = items.get(i as usize)?;
-            if group.iter().take(j).any(|&(_, e)| items.get(e as usize).is_some_and(|earlier| equal(earlier, item))) {
+            if group.iter().take(j).any(|&(_, earlier)| equal(earlier, i)) {
                 *keep.get_mut(i as usize)? = false;
             }
         }

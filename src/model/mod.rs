@@ -550,6 +550,19 @@ pub(crate) fn read_into<'a, K: FieldKind<'a>>(slot: &mut Option<K>, member: &Mem
     *slot = read_field::<K>(&member.key, &member.value, required, cx);
 }
 
+/// `"name":` without its quotes and colon, at compile time (see
+/// `wire_name!`).
+#[doc(hidden)]
+pub const fn unquoted(quoted: &'static str) -> &'static str {
+    match quoted.as_bytes() {
+        [b'"', inner @ .., b'"', b':'] => match std::str::from_utf8(inner) {
+            Ok(name) => name,
+            Err(_) => "",
+        },
+        _ => "",
+    }
+}
+
 /// `a == b`, eight bytes at a time: in wasm `==` on strings calls a
 /// byte-by-byte `memcmp`, and this comparison runs for every member read.
 #[inline(always)]
@@ -702,7 +715,10 @@ macro_rules! model {
         }
 
         // The writer copies field names without escaping them (`JsonWriter::name`).
-        $( const _: () = assert!($crate::json::is_plain($crate::model::wire_name!($field $(, $wire)?))); )*
+        $( const _: () = assert!({
+            let name = $crate::model::wire_name!($field $(, $wire)?);
+            !name.is_empty() && $crate::json::is_plain(name)
+        }); )*
 
         impl<'a> $crate::model::Model<'a> for $name<'a> {
             const TS_NAME: &'static str = $ts;
@@ -742,12 +758,13 @@ macro_rules! model {
                 #[allow(unused_mut)]
                 let mut sent = [false; NAMES.len()];
                 for member in members {
-                    match $crate::model::field_index(NAMES, &member.key, &mut hint) {
+                    let index = $crate::model::field_index(NAMES, &member.key, &mut hint);
+                    if let Some(slot) = sent.get_mut(index) {
+                        *slot = true;
+                    }
+                    match index {
                         $(
                             i if i == Field::$field as usize => {
-                                if let Some(slot) = sent.get_mut(i) {
-                                    *slot = true;
-                                }
                                 $crate::model::read_into::<$kind>(
                                     &mut out.$field, member, $crate::model::is_required!($($required)?), cx);
                             }
@@ -815,10 +832,7 @@ macro_rules! model {
                 $(
                     $crate::model::write_field::<$kind>(
                         w,
-                        (
-                            $crate::model::wire_name!($field $(, $wire)?),
-                            concat!("\"", $crate::model::wire_name!($field $(, $wire)?), "\":"),
-                        ),
+                        ($crate::model::wire_name!($field $(, $wire)?), $crate::model::quoted_name!($field $(, $wire)?)),
                         $crate::model::field_ref!(self.$field $(, $required)?),
                     );
                 )*
@@ -864,13 +878,23 @@ macro_rules! model {
     };
 }
 
-macro_rules! wire_name {
+/// A field's name as the writer writes it, `"name":`.
+macro_rules! quoted_name {
     ($field:ident) => {
-        stringify!($field)
+        concat!("\"", stringify!($field), "\":")
     };
     ($field:ident, $wire:literal) => {
-        $wire
+        concat!("\"", $wire, "\":")
     };
+}
+
+/// A field's name: the inside of its [`quoted_name!`], so that the binary
+/// holds each name once.
+macro_rules! wire_name {
+    ($field:ident $(, $wire:literal)?) => {{
+        const NAME: &str = $crate::model::unquoted($crate::model::quoted_name!($field $(, $wire)?));
+        NAME
+    }};
 }
 
 macro_rules! is_required {
@@ -935,4 +959,4 @@ macro_rules! field_ref {
     };
 }
 
-pub(crate) use {field_ref, field_type, is_absent, is_required, model, placeholder_field, take_field, wire_name};
+pub(crate) use {field_ref, field_type, is_absent, is_required, model, placeholder_field, quoted_name, take_field, wire_name};
