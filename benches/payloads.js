@@ -244,7 +244,32 @@ function forms(name, title, event, data) {
   return { name, title, event, text, bytes, object: data, objectText: JSON.stringify(data) };
 }
 
-/** The bench's payloads, largest last. `smoke` shrinks nothing: every size is measured, briefly. */
+/**
+ * Webhook bodies of the user's own (`bash scripts/bench.sh --body FILE`,
+ * which passes them to every process of the bench in
+ * PERISKOPE_BENCH_BODIES, separated by the platform's path delimiter): each
+ * measured as it is on disk, byte for byte, beside the bench's own payloads.
+ */
+export function userBodies() {
+  const list = process.env.PERISKOPE_BENCH_BODIES;
+  if (!list) return [];
+  return list.split(path.delimiter).filter(Boolean).map((file) => {
+    const bytes = fs.readFileSync(file);
+    let body;
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch (e) {
+      throw new Error(`--body ${file}: not JSON (${e.message})`);
+    }
+    if (body === null || typeof body !== 'object' || typeof body.event !== 'string' || !('data' in body)) {
+      throw new Error(`--body ${file}: expected a webhook body, { event, data, org_id, timestamp }`);
+    }
+    const name = 'body:' + path.basename(file).replace(/\.json$/, '');
+    return { name, title: `your body ${path.basename(file)} (${body.event})`, event: body.event, text: bytes.toString('utf8'), bytes, object: body.data, objectText: JSON.stringify(body.data), user: true };
+  });
+}
+
+/** The bench's payloads, largest last, then the user's own bodies. `smoke` shrinks nothing: every size is measured, briefly. */
 export function payloads() {
   const sample = JSON.parse(fs.readFileSync(SAMPLE_PATH, 'utf8'));
   // The fewest attached messages that make the body reach 1 MiB.
@@ -261,6 +286,7 @@ export function payloads() {
     forms('ticket50', 'ticket.created, 50 attached messages', 'ticket.created', ticketInfo(50)),
     forms('message', 'message.created (ObjMessageType)', 'message.created', messageObject()),
     forms('ticket1mb', `ticket.created, ${n} attached messages (1 MiB)`, 'ticket.created', ticketInfo(n)),
+    ...userBodies(),
   ];
 }
 

@@ -8,7 +8,8 @@
 //
 // Options: --smoke; --out FILE (default target/bench/results.json, or
 // results-smoke.json with --smoke); --only NAME[,NAME] (payloads: sample,
-// ticket50, message, ticket1mb); --skip startup,scaling,memory,child,worst.
+// ticket50, message, ticket1mb); --skip startup,scaling,memory,child,worst;
+// --body FILE (repeatable): a webhook body of your own, measured beside them.
 // The worst-case section (adversarial bodies at two sizes) is
 // benches/worst-case.js, which also runs alone.
 //
@@ -47,6 +48,10 @@ const SMOKE = flag('--smoke');
 const OUT = path.resolve(value('--out') || path.join(ROOT, 'target', 'bench', SMOKE ? 'results-smoke.json' : 'results.json'));
 const ONLY = value('--only') ? value('--only').split(',') : null;
 const SKIP = new Set(value('--skip') ? value('--skip').split(',') : []);
+// --body FILE (repeatable): a webhook body of your own, measured as it is on
+// disk beside the bench's payloads (the child processes read the same list).
+const BODIES = argv.flatMap((a, i) => (a === '--body' && argv[i + 1] ? [path.resolve(argv[i + 1])] : []));
+if (BODIES.length > 0) process.env.PERISKOPE_BENCH_BODIES = BODIES.join(path.delimiter);
 
 // Full: about 0.35 s per candidate on the small payloads, 0.5 s on 1 MiB.
 const SETTINGS = SMOKE
@@ -93,7 +98,7 @@ const peerImpls = {};
 for (const name of PEERS) peerImpls[name] = await loadPeer(name);
 /** Each peer's pipelines for payloads of `event`. */
 const peersFor = (event) => Object.fromEntries(PEERS.map((name) => [name, peerPipelines(peerImpls[name], event)]));
-const allPayloads = payloads().filter((p) => !ONLY || ONLY.includes(p.name));
+const allPayloads = payloads().filter((p) => p.user || !ONLY || ONLY.includes(p.name));
 const notes = [];
 
 // ---------------------------------------------------------------- correctness
@@ -117,6 +122,20 @@ function sameOutput(label, theirs, oursOut) {
 for (const p of allPayloads) {
   const result = ours.safeParseWebhook(p.bytes);
   if (!result.success) throw new Error(`ours rejects the ${p.name} payload: ${result.error.message}`);
+  if (p.user) {
+    // The peers' schemas (benches/schemas/) are strict: a body they reject
+    // would not be a like-for-like comparison.
+    for (const name of PEERS) {
+      const pipe = peersFor(p.event)[name];
+      let accepted = false;
+      try {
+        accepted = pipe['bytes-validate'](p.bytes) === true;
+      } catch (e) {
+        accepted = false;
+      }
+      if (!accepted) throw new Error(`--body: the ${name} schema (benches/schemas/) rejects ${p.title}; the bench needs a body every pipeline accepts`);
+    }
+  }
   features.validated[p.name] = oursValidates(ours, p);
   const ourRows = ourPipelines(ours, p);
   for (const id of ['bytes-validate', 'string-validate', 'object-validate']) {

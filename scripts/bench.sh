@@ -10,7 +10,8 @@
 #
 # Writes target/bench/results.json (results-smoke.json with --smoke).
 # Other options: --out FILE, --only sample,ticket50,message,ticket1mb,
-# --skip child,startup,scaling,memory. See benches/README.md.
+# --skip child,startup,scaling,memory,worst, --body FILE (your own webhook
+# body, measured beside ours; repeatable). See benches/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

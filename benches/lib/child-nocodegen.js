@@ -27,7 +27,7 @@ const ours = loadOurs();
 const zodImpl = await loadPeer('zod-nocodegen');
 const out = { codegen, payloads: {} };
 for (const p of payloads()) {
-  if (options.only && !options.only.includes(p.name)) continue;
+  if (!p.user && options.only && !options.only.includes(p.name)) continue;
   const ourRows = ourPipelines(ours, p);
   const validated = oursValidates(ours, p);
   const zod = peerPipelines(zodImpl, p.event);
