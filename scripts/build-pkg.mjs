@@ -152,45 +152,55 @@ copy(path.join(wasmPack, 'web', WASM), WASM);
 //   WebAssembly.Module compiled outside, which fails `instanceof
 //   WebAssembly.Module` there, and the glue would then try to compile it from
 //   bytes (refused, or a TypeError);
-// - the default URL of the .wasm (used by init() without an argument): one
-//   folder up for the ES module; in CommonJS, where import.meta is a syntax
-//   error, there is none, since index.cjs always passes the compiled module.
+// - the asynchronous init (`__wbg_init`, `__wbg_init_once`, `__wbg_load`:
+//   fetching or compiling the .wasm, the default URL of the .wasm) is cut
+//   out: every entry compiles the module its own way and calls initSync, and
+//   it was a fifth of the glue. What is left has no import.meta, so the ES
+//   module and the CommonJS copies are the same code.
 const webGlue = patch(
   read(wasmPack, 'web', 'periskope_events.js'),
   'if (!(module instanceof WebAssembly.Module)) {',
   "if (!(module instanceof WebAssembly.Module) && Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {",
   'web glue',
 );
-const DEFAULT_URL = `new URL('${WASM}', import.meta.url)`;
+// Removes the text from the one `from` up to the one `to` after it.
+function cut(text, from, to, what) {
+  const at = text.indexOf(from);
+  const until = text.indexOf(to, at);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0 || until < 0 || text.indexOf(to, until + 1) >= 0) {
+    throw new Error(`${what}: expected one ${JSON.stringify(from)} and one ${JSON.stringify(to)} after it; has wasm-bindgen's glue changed?`);
+  }
+  return text.slice(0, at) + text.slice(until);
+}
 const glueExports = [...webGlue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
 const glueTail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
 if (!glueTail.test(webGlue)) throw new Error("web glue: its final export clause has changed; has wasm-bindgen's glue changed?");
-const glueBody = webGlue.replace(/^export function /gm, 'function ').replace(glueTail, '');
+const syncGlue = cut(
+  cut(webGlue, 'async function __wbg_load(', 'function initSync(', 'web glue'),
+  'let __wbg_init_promise;',
+  'export { initSync, __wbg_init as default };',
+  'web glue',
+);
+const glueBody = syncGlue.replace(/^export function /gm, 'function ').replace(glueTail, '');
 if (/^export\b/m.test(glueBody)) throw new Error('web glue: it exports something this script does not know');
+if (/__wbg_init|__wbg_load|\bimport\.meta\b|^\s*import\b/m.test(glueBody)) throw new Error('web glue: the asynchronous init is still there in part');
 const factory = (body) => `function createGlue() {
 ${body}
-return { ${glueExports.join(', ')}, initSync, init: __wbg_init };
+return { ${glueExports.join(', ')}, initSync };
 }`;
 write(
   'web/periskope_events.mjs',
   `${banner}// wasm-bindgen's --target web glue inside a factory: each createGlue() is a separate instance.
-export ${factory(patch(glueBody, DEFAULT_URL, `new URL('../${WASM}', import.meta.url)`, 'web glue'))}
+export ${factory(glueBody)}
 `,
 );
-const cjsGlueBody = patch(
-  glueBody,
-  DEFAULT_URL,
-  "(() => { throw new Error('periskope-events: in Node, the glue is initialized with initSync({ module })'); })()",
-  'web glue (CommonJS)',
-);
-if (/\bimport\.meta\b|^\s*import\b/m.test(cjsGlueBody)) throw new Error('web glue (CommonJS): it still uses import or import.meta');
 write(
   'node/periskope_events.cjs',
   `${banner}'use strict';
 // wasm-bindgen's --target web glue inside a factory, as CommonJS: each
 // createGlue() is a separate instance; node/index.cjs initializes it with
 // the module it compiled once.
-${factory(cjsGlueBody)}
+${factory(glueBody)}
 module.exports = { createGlue };
 `,
 );
