@@ -11,6 +11,8 @@
 //                              API over an instance of the glue factory
 //   node/index.mjs             Node import: re-exports index.cjs (one API)
 //   node/periskope_events.cjs  the web glue as a CommonJS factory (createGlue)
+//   node/json-schemas.json     the JSON Schemas without annotations, read by
+//                              node/index.cjs on the first jsonSchema call
 //   web/periskope_events.mjs   the web glue as an ES module factory (createGlue)
 //   web/api.mjs                the shared API as an ES module
 //   web/workerd.mjs            Workers: static .wasm import + initSync
@@ -37,6 +39,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// esbuild (a pinned dev dependency) minifies the JavaScript the package
+// ships: what a user downloads, and what Node reads and scans when the
+// package is required. The sources stay readable in pkg-template/src/.
+const esbuild = createRequire(import.meta.url)('esbuild');
 const template = path.join(root, 'pkg-template');
 const out = path.join(root, 'pkg');
 const wasmPack = path.join(root, 'target', 'wasm-pack');
@@ -71,11 +77,12 @@ function patch(text, from, to, what) {
 }
 
 // The JSON Schemas (pkg-template/schemas/, generated from the Rust models by
-// tests/json_schema.rs): shipped as files in schemas/, and embedded in the
-// shared source for the Standard JSON Schema methods, each definition once
+// tests/json_schema.rs): shipped as files in schemas/, and, for the Standard
+// JSON Schema methods, as one JSON text with each definition once
 // (`{ defs, roots }`, roots keyed by event and `webhook`; see
-// standard-schema.js), as the JSON text it parses on first use. A definition
-// two files spell differently, or a file missing, is an error.
+// standard-schema.js), parsed on first use: embedded in the web entries,
+// node/json-schemas.json for Node. A definition two files spell differently,
+// or a file missing, is an error.
 const schemaDir = path.join(template, 'schemas');
 const schemaFiles = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.json')).sort();
 const jsonSchemaLibrary = { defs: {}, roots: {} };
@@ -94,7 +101,7 @@ for (const file of schemaFiles) {
 for (const [key, both] of Object.entries(jsonSchemaLibrary.roots)) {
   if (!both.input || !both.output) throw new Error(`pkg-template/schemas/: ${key} needs an input and an output schema`);
 }
-// The embedded copy leaves out the annotations (`description`, `examples`):
+// That copy leaves out the annotations (`description`, `examples`):
 // every entry carries it, and they took 5.7 of its 9.9 KB gzip; the files
 // in schemas/ keep them, for OpenAPI and other tools. `description` and
 // `examples` are annotations only: what the schemas accept is the same.
@@ -108,25 +115,53 @@ const withoutAnnotations = (v) =>
 // Schema layer defining createStandardSchemas(api), then the webhook
 // handlers defining createHandlers(api, internal) (`internal`: the pieces of
 // verifyRequest that createApi shares with them, never exported);
-// `createPackage` is the one call every entry makes.
-const sharedSource = [
-  read(template, 'src', 'api.js'),
-  read(template, 'src', 'standard-schema.js'),
-  read(template, 'src', 'handler.js'),
-  `/** The JSON Schemas of pkg-template/schemas/, as JSON text (see standard-schema.js). */
-const jsonSchemaText = ${JSON.stringify(JSON.stringify(withoutAnnotations(jsonSchemaLibrary)))};
-
-/** The package's exports for one build's wasm-bindgen glue. */
-function createPackage(wasm, reload, host) {
+// `createPackage` is the one call every entry makes. Its last argument,
+// `loadJsonSchemas`, returns the JSON text of the schemas (see
+// standard-schema.js), asked for on the first `jsonSchema` call: the web
+// entries embed the text (their API is synchronous and they cannot read a
+// file), the Node entry reads it from node/json-schemas.json, so that
+// loading the package neither downloads nor scans it.
+const jsonSchemaText = JSON.stringify(withoutAnnotations(jsonSchemaLibrary));
+const createPackageSource = (loader) => `/** The package's exports for one build's wasm-bindgen glue. */
+function createPackage(wasm, reload, host, loadJsonSchemas) {
   'use strict';
   const internal = {};
   const api = createApi(wasm, reload, internal, host);
-  Object.assign(api, createStandardSchemas(api, jsonSchemaText));
-  return Object.assign(api, createHandlers(api, internal));
+  Object.assign(api, createStandardSchemas(api, ${loader}));
+  Object.assign(api, createHandlers(api, internal));
+  // Each exported function and class is named as it is exported: the
+  // minified code's own names are short.
+  for (const name of Object.keys(api)) {
+    if (typeof api[name] === 'function') Object.defineProperty(api[name], 'name', { value: name });
+  }
+  return api;
 }
+`;
+const apiSources = ['api.js', 'standard-schema.js', 'handler.js'].map((f) => read(template, 'src', f));
+const nodeSharedSource = [...apiSources, createPackageSource('loadJsonSchemas')].join('\n');
+const webSharedSource = [
+  ...apiSources,
+  `/** The JSON Schemas of pkg-template/schemas/, as JSON text (see standard-schema.js). */
+const jsonSchemaText = ${JSON.stringify(jsonSchemaText)};
 `,
+  createPackageSource('loadJsonSchemas || (() => jsonSchemaText)'),
 ].join('\n');
 const banner = `// periskope-events ${version}: generated by scripts/build-pkg.mjs from pkg-template/src/; edit those.\n`;
+
+// Minifies plain script (no import or export): top-level names
+// (createGlue, createApi, createPackage...) are kept, as the entries and the
+// tests refer to them; every name inside is shortened. Node's entry targets
+// the package's oldest Node (engines), the web entries what has top-level
+// await (browser.mjs needs it). `PKG_MINIFY=0 node scripts/build-pkg.mjs`
+// writes the same package unminified, for reading stack traces and
+// profiles (benches/profile.js) against the sources.
+const NODE_TARGET = 'node18';
+const WEB_TARGET = 'es2022';
+const MINIFY = process.env.PKG_MINIFY !== '0';
+function minify(code, target) {
+  if (!MINIFY) return code.endsWith('\n') ? code : code + '\n';
+  return esbuild.transformSync(code, { minify: true, target, legalComments: 'none', charset: 'ascii' }).code;
+}
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
@@ -142,75 +177,87 @@ copy(path.join(wasmPack, 'web', WASM), WASM);
 //   WebAssembly.Module compiled outside, which fails `instanceof
 //   WebAssembly.Module` there, and the glue would then try to compile it from
 //   bytes (refused, or a TypeError);
-// - the default URL of the .wasm (used by init() without an argument): one
-//   folder up for the ES module; in CommonJS, where import.meta is a syntax
-//   error, there is none, since index.cjs always passes the compiled module.
+// - the asynchronous init (`__wbg_init`, `__wbg_init_once`, `__wbg_load`:
+//   fetching or compiling the .wasm, the default URL of the .wasm) is cut
+//   out: every entry compiles the module its own way and calls initSync, and
+//   it was a fifth of the glue. What is left has no import.meta, so the ES
+//   module and the CommonJS copies are the same code.
 const webGlue = patch(
   read(wasmPack, 'web', 'periskope_events.js'),
   'if (!(module instanceof WebAssembly.Module)) {',
   "if (!(module instanceof WebAssembly.Module) && Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {",
   'web glue',
 );
-const DEFAULT_URL = `new URL('${WASM}', import.meta.url)`;
+// Removes the text from the one `from` up to the one `to` after it.
+function cut(text, from, to, what) {
+  const at = text.indexOf(from);
+  const until = text.indexOf(to, at);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0 || until < 0 || text.indexOf(to, until + 1) >= 0) {
+    throw new Error(`${what}: expected one ${JSON.stringify(from)} and one ${JSON.stringify(to)} after it; has wasm-bindgen's glue changed?`);
+  }
+  return text.slice(0, at) + text.slice(until);
+}
 const glueExports = [...webGlue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
 const glueTail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
 if (!glueTail.test(webGlue)) throw new Error("web glue: its final export clause has changed; has wasm-bindgen's glue changed?");
-const glueBody = webGlue.replace(/^export function /gm, 'function ').replace(glueTail, '');
+const syncGlue = cut(
+  cut(webGlue, 'async function __wbg_load(', 'function initSync(', 'web glue'),
+  'let __wbg_init_promise;',
+  'export { initSync, __wbg_init as default };',
+  'web glue',
+);
+const glueBody = syncGlue.replace(/^export function /gm, 'function ').replace(glueTail, '');
 if (/^export\b/m.test(glueBody)) throw new Error('web glue: it exports something this script does not know');
+if (/__wbg_init|__wbg_load|\bimport\.meta\b|^\s*import\b/m.test(glueBody)) throw new Error('web glue: the asynchronous init is still there in part');
 const factory = (body) => `function createGlue() {
 ${body}
-return { ${glueExports.join(', ')}, initSync, init: __wbg_init };
+return { ${glueExports.join(', ')}, initSync };
 }`;
-write(
-  'web/periskope_events.mjs',
-  `${banner}// wasm-bindgen's --target web glue inside a factory: each createGlue() is a separate instance.
-export ${factory(patch(glueBody, DEFAULT_URL, `new URL('../${WASM}', import.meta.url)`, 'web glue'))}
-`,
-);
-const cjsGlueBody = patch(
-  glueBody,
-  DEFAULT_URL,
-  "(() => { throw new Error('periskope-events: in Node, the glue is initialized with initSync({ module })'); })()",
-  'web glue (CommonJS)',
-);
-if (/\bimport\.meta\b|^\s*import\b/m.test(cjsGlueBody)) throw new Error('web glue (CommonJS): it still uses import or import.meta');
+// The ES module one for the web entries, the CommonJS one for Node, which
+// node/index.cjs initializes with the module it compiled once.
+write('web/periskope_events.mjs', `${banner}export ${minify(factory(glueBody), WEB_TARGET)}`);
 write(
   'node/periskope_events.cjs',
   `${banner}'use strict';
-// wasm-bindgen's --target web glue inside a factory, as CommonJS: each
-// createGlue() is a separate instance; node/index.cjs initializes it with
-// the module it compiled once.
-${factory(cjsGlueBody)}
-module.exports = { createGlue };
+${minify(factory(glueBody), NODE_TARGET)}module.exports = { createGlue };
 `,
 );
 
 // Node: the .wasm read and compiled once, when index.cjs is required; each
 // instantiate() is a fresh instance of that module, and the previous one,
-// no longer referenced, is garbage.
+// no longer referenced, is garbage. The JSON Schemas' text is read on the
+// first jsonSchema call. In Node, the MAC is node:crypto's (OpenSSL,
+// synchronous, about 4 times faster than SHA-256 in wasm); the keys, the
+// header and every other rule stay the core's. Every other runtime computes
+// it in wasm. node:crypto is required on the first MAC, not when the
+// package is: loading it is about 2 ms of a fresh process's start-up. This
+// part is not minified (tests/js/hmac-paths.test.mjs, tests/js/lib/scenarios.cjs
+// and benches/profile.js rely on its shape).
 const nodeInstantiate = `const glue = require('./periskope_events.cjs');
 const wasmModule = new WebAssembly.Module(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '${WASM}')));
+const loadJsonSchemas = () => require('node:fs').readFileSync(require('node:path').join(__dirname, 'json-schemas.json'), 'utf8');
 function instantiate() {
   const instance = glue.createGlue();
   instance.initSync({ module: wasmModule });
   return instance;
 }
-// In Node, the MAC is node:crypto's (OpenSSL, synchronous, about 4 times
-// faster than SHA-256 in wasm); the keys, the header and every other rule
-// stay the core's. Every other runtime computes it in wasm.
-const crypto = require('node:crypto');
+let crypto = null;
 const host = {
-  hmacSha256: (key, body) => crypto.createHmac('sha256', key).update(body).digest(),
-  equal: (a, b) => a.length === b.length && crypto.timingSafeEqual(a, b),
+  hmacSha256: (key, body) => (crypto || (crypto = require('node:crypto'))).createHmac('sha256', key).update(body).digest(),
+  equal: (a, b) => a.length === b.length && (crypto || (crypto = require('node:crypto'))).timingSafeEqual(a, b),
 };`;
-write('node/index.cjs', `${banner}'use strict';\n\n${sharedSource}\n${nodeInstantiate}\nmodule.exports = createPackage(instantiate(), instantiate, host);\n`);
+write('node/json-schemas.json', jsonSchemaText);
+write('node/index.cjs', `${banner}'use strict';\n${minify(nodeSharedSource, NODE_TARGET)}${nodeInstantiate}\nmodule.exports = createPackage(instantiate(), instantiate, host, loadJsonSchemas);\n`);
 
 // The export names, read off the real API object.
 const nodeApi = createRequire(import.meta.url)(path.join(out, 'node', 'index.cjs'));
 const EXPORTS = Object.keys(nodeApi);
+for (const name of EXPORTS) {
+  if (typeof nodeApi[name] === 'function' && nodeApi[name].name !== name) throw new Error(`node/index.cjs: the export ${name} is named ${JSON.stringify(nodeApi[name].name)}`);
+}
 const named = `export const {\n${EXPORTS.map((n) => `  ${n},`).join('\n')}\n} = api;\n`;
 write('node/index.mjs', `${banner}import api from './index.cjs';\n\n${named}`);
-write('web/api.mjs', `${banner}\n${sharedSource}\nexport { createPackage };\n`);
+write('web/api.mjs', `${banner}${minify(webSharedSource, WEB_TARGET)}export { createPackage };\n`);
 
 // The ES module entries: each gets the compiled .wasm the way its runtime
 // allows, instantiates it before the module finishes evaluating (so no init
@@ -329,7 +376,7 @@ const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BRO
 const n = (x) => x.toLocaleString('en-US');
 const wasmBytes = fs.readFileSync(path.join(out, WASM));
 const jsOf = (...files) => Buffer.concat(files.map((f) => fs.readFileSync(path.join(out, f))));
-console.log(`pkg/ written: periskope-events ${version}, ${EXPORTS.length} exports`);
+console.log(`pkg/ written: periskope-events ${version}, ${EXPORTS.length} exports${MINIFY ? '' : ', not minified (PKG_MINIFY=0)'}`);
 console.log(`  ${WASM}: ${n(wasmBytes.length)} bytes raw, ${n(gzip(wasmBytes))} gzip, ${n(brotli(wasmBytes))} brotli`);
 const js = {
   node: jsOf('node/index.cjs', 'node/periskope_events.cjs'),
@@ -338,3 +385,5 @@ const js = {
 for (const [name, bytes] of Object.entries(js)) {
   console.log(`  JS (${name} entry, glue and API): ${n(bytes.length)} bytes raw, ${n(gzip(bytes))} gzip, ${n(brotli(bytes))} brotli`);
 }
+const schemaBytes = fs.readFileSync(path.join(out, 'node', 'json-schemas.json'));
+console.log(`  node/json-schemas.json (read on the first jsonSchema call; embedded in web/api.mjs): ${n(schemaBytes.length)} bytes raw, ${n(gzip(schemaBytes))} gzip`);

@@ -26,6 +26,9 @@ export function pkgFiles() {
     wasm: first('periskope_events_bg.wasm', 'node/periskope_events_bg.wasm'),
     nodeGlue: first('node/periskope_events.cjs', 'node/periskope_events.js'),
     nodeApi: first('node/index.cjs'),
+    // The JSON Schemas, which the Node entry reads on the first jsonSchema
+    // call (not loaded with it; the web entries embed them).
+    nodeSchemas: first('node/json-schemas.json'),
     webEntry: ['web/browser.mjs', 'web/periskope_events.mjs', 'web/api.mjs'].map((r) => path.join(PKG, r)),
   };
   if (!files.webEntry.every((f) => fs.existsSync(f))) files.webEntry = null;

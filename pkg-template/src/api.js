@@ -60,6 +60,13 @@ function createApi(wasm, reload, internal, host) {
     }
   }
 
+  // The package's JavaScript is minified, which renames functions: one that
+  // is handed to the caller is named here (the exports are named after
+  // their export names by createPackage).
+  function named(name, fn) {
+    return Object.defineProperty(fn, 'name', { value: name });
+  }
+
   function internalFailure() {
     return new Error('periskope-events failed unexpectedly (its wasm instance has been replaced); please report this input');
   }
@@ -725,7 +732,7 @@ function createApi(wasm, reload, internal, host) {
         const first = error.errors[0];
         console.warn('periskope-events: skipped an invalid ' + eventName + ' payload: ' + (first ? describe(first) : error.message));
       });
-    return function validated(payload) {
+    return named('validated', function (payload) {
       const result = safeParseEvent(eventName, payload, parseOptions);
       if (!result.success) {
         try {
@@ -737,7 +744,7 @@ function createApi(wasm, reload, internal, host) {
         return undefined;
       }
       return handler(result.data, result.warnings);
-    };
+    });
   }
 
   function wasmMemoryBytes() {
@@ -755,6 +762,7 @@ function createApi(wasm, reload, internal, host) {
       readRequest,
       checkDeclaredLength,
       bodyCollector,
+      named,
     });
   }
 

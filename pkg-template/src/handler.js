@@ -11,7 +11,8 @@
 // and standard-schema.js in every entry and calls createHandlers(api,
 // internal), `internal` being the pieces of verifyRequest that createApi
 // shares (the Content-Length check, the running count of the body, the
-// option and key checks). This file only wires HTTP to them and to
+// option and key checks, and `named`, which names the functions it returns
+// in spite of minification). This file only wires HTTP to them and to
 // constructEvent: every rule on the body, its size, the signature and the
 // payload stays in api.js and the core. It runs in every runtime, so it
 // uses no Node module: the middleware reads the request through its events.
@@ -176,7 +177,7 @@ function createHandlers(api, internal) {
 
   function createWebhookHandler(options) {
     const config = configure(options, 'createWebhookHandler');
-    return async function periskopeWebhookHandler(request) {
+    return internal.named('periskopeWebhookHandler', async function (request) {
       if (!request || typeof request.method !== 'string' || !request.headers || typeof request.arrayBuffer !== 'function') {
         throw new TypeError('the webhook handler takes a Fetch API Request');
       }
@@ -188,7 +189,7 @@ function createHandlers(api, internal) {
       }
       const headers = Object.assign({ 'content-type': JSON_TYPE }, outcome.headers);
       return new Response(JSON.stringify(outcome.body), { status: outcome.status, headers });
-    };
+    });
   }
 
   async function handleRequest(config, request) {
@@ -210,7 +211,7 @@ function createHandlers(api, internal) {
 
   function createNodeMiddleware(options) {
     const config = configure(options, 'createNodeMiddleware');
-    return function periskopeWebhookMiddleware(req, res, next) {
+    return internal.named('periskopeWebhookMiddleware', function (req, res, next) {
       if (!req || typeof req.on !== 'function' || !req.headers || !res || typeof res.end !== 'function') {
         throw new TypeError('the middleware takes a Node request and response (http.IncomingMessage, http.ServerResponse)');
       }
@@ -224,7 +225,7 @@ function createHandlers(api, internal) {
           if (typeof next === 'function') next(e);
           else console.error('periskope-events: the webhook middleware could not answer', e);
         });
-    };
+    });
   }
 
   function writeNode(res, outcome) {

@@ -15,19 +15,20 @@
 // 'draft-2020-12' and 'draft-07' (any other throws). They are the files of
 // pkg-template/schemas/ (generated from the Rust models by
 // tests/json_schema.rs, shipped in the package as schemas/), which
-// scripts/build-pkg.mjs embeds, without their annotations (`description`,
-// `examples`: more than half the size), as `jsonSchemaText`, the JSON text of
-// `{ defs, roots }`: every definition once, and each file's root without its
-// `$defs`, keyed by event (and `webhook`); a file is its root plus the
-// definitions it reaches. The text is parsed on the first call, so loading
-// the package does not pay for it.
+// scripts/build-pkg.mjs writes, without their annotations (`description`,
+// `examples`: more than half the size), as one JSON text of `{ defs, roots }`:
+// every definition once, and each file's root without its `$defs`, keyed by
+// event (and `webhook`); a file is its root plus the definitions it reaches.
+// `loadJsonSchemas()` returns that text: the web entries embed it, the Node
+// entry reads it from node/json-schemas.json. It is asked for, and parsed, on
+// the first call, so loading the package does not pay for it.
 //
 // Plain script, like api.js: scripts/build-pkg.mjs appends it after api.js
-// in every entry and calls createStandardSchemas(createApi(wasm), jsonSchemaText).
+// in every entry and calls createStandardSchemas(createApi(wasm), loadJsonSchemas).
 // It only uses the api object, so every rule stays in the core.
 
 /* eslint-disable no-unused-vars */
-function createStandardSchemas(api, jsonSchemaText) {
+function createStandardSchemas(api, loadJsonSchemas) {
   'use strict';
 
   const VENDOR = 'periskope-events';
@@ -73,7 +74,7 @@ function createStandardSchemas(api, jsonSchemaText) {
         'periskope-events: JSON Schema target ' + JSON.stringify(target) + " is not supported; use 'draft-2020-12' or 'draft-07'",
       );
     }
-    if (library === null) library = JSON.parse(jsonSchemaText);
+    if (library === null) library = JSON.parse(loadJsonSchemas());
     if (!Object.prototype.hasOwnProperty.call(library.roots, key)) {
       throw new TypeError('periskope-events: no JSON Schema for ' + JSON.stringify(key));
     }
@@ -127,7 +128,7 @@ function createStandardSchemas(api, jsonSchemaText) {
     };
     // The JSON Schemas describe the default reading (not `strict`), so the
     // same whatever the options.
-    if (typeof jsonSchemaText === 'string' && typeof key === 'string') props.jsonSchema = converter(key);
+    if (typeof loadJsonSchemas === 'function' && typeof key === 'string') props.jsonSchema = converter(key);
     return {
       '~standard': props,
       /** The same schema with other options, e.g. `{ strict: true }`. */

@@ -84,7 +84,7 @@ test('the Node entry really takes the node:crypto path, the other the wasm one',
   const crypto = require('node:crypto');
   assert.equal(crypto.createHmac('sha256', 'k').update(body).digest('hex'), header);
   const source = fs.readFileSync(path.join(dir, 'node', 'index.cjs'), 'utf8');
-  assert.match(source, /createPackage\(instantiate\(\), instantiate, host\)/);
+  assert.match(source, /createPackage\(instantiate\(\), instantiate, host\b/);
   for (const entry of ['browser', 'workerd', 'deno', 'edge-light']) {
     assert.doesNotMatch(fs.readFileSync(path.join(dir, 'web', `${entry}.mjs`), 'utf8'), /node:crypto/, entry);
   }

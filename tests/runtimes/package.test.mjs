@@ -18,6 +18,9 @@ const EXPECTED_FILES = [
   'bin/periskope-events.cjs',
   'node/index.cjs',
   'node/index.mjs',
+  // The JSON Schemas without annotations, which the Node entry reads on the
+  // first jsonSchema call (the web entries embed them).
+  'node/json-schemas.json',
   'node/periskope_events.cjs',
   'package.json',
   'periskope_events_bg.wasm',
