@@ -233,7 +233,9 @@ model! {
 }
 
 /// Reads a ticket-info object, or a bare ticket (its fields at the top level)
-/// as one with no chat and no messages, with a `bare_ticket` warning.
+/// as one with no chat and no messages, with a `bare_ticket` warning. Never
+/// inlined, as `read_model`.
+#[inline(never)]
 pub(crate) fn read_ticket_info<'a>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<TicketInfo<'a>> {
     let Kind::Object(members) = &value.kind else {
         cx.wrong_type("an object", value);

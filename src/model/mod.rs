@@ -496,6 +496,13 @@ macro_rules! string_placeholders {
 string_placeholders!(Uuid, ChatIdField, MessageIdField, PhoneId);
 
 /// Reads `value` as the model `M`, recording an error if it is not an object.
+///
+/// Never inlined, like the model's writer: each model's reader is then a
+/// function of its own, which V8 compiles on its first call, so a fresh
+/// process reading one event compiles that event's models only (inlined,
+/// every event's reader was one 34 KB function compiled whole on the first
+/// call).
+#[inline(never)]
 pub(crate) fn read_model<'a, M: Model<'a>>(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<M> {
     match &value.kind {
         // A draft without a required field reads as missing: its error is recorded.
@@ -827,6 +834,7 @@ macro_rules! model {
                 complete.then_some(model)
             }
 
+            #[inline(never)] // Compiled on first use, as `read_model`.
             fn write_json(&self, w: &mut $crate::json::JsonWriter) {
                 w.begin_object();
                 $(
