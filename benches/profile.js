@@ -2,7 +2,7 @@
 // V8's CPU profiler (the same profiler as `node --cpu-prof`) and prints the
 // functions with the most self time, JavaScript and wasm alike.
 //
-//   node benches/profile.js [--payload sample|ticket50|message|ticket1mb] [--mode parse|validate|object] [--seconds 4]
+//   node benches/profile.js [--payload sample|ticket50|message|ticket1mb | --body FILE] [--mode parse|validate|object] [--seconds 4]
 //
 // The published .wasm has no function names. When the un-optimized cargo
 // output (target/wasm32-unknown-unknown/release/periskope_events.wasm, left
@@ -52,7 +52,8 @@ try {
   ours = require(PKG);
 }
 
-const p = payloads().find((x) => x.name === which);
+if (opt('--body', null)) process.env.PERISKOPE_BENCH_BODIES = path.resolve(opt('--body', null));
+const p = opt('--body', null) ? payloads().find((x) => x.user) : payloads().find((x) => x.name === which);
 if (!p) throw new Error('unknown payload ' + which);
 const call = {
   parse: () => ours.parseWebhook(p.bytes),
