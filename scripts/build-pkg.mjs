@@ -235,7 +235,14 @@ ${minify(factory(glueBody), NODE_TARGET)}module.exports = { createGlue };
 // and benches/profile.js rely on its shape).
 const nodeInstantiate = `const glue = require('./periskope_events.cjs');
 const wasmModule = new WebAssembly.Module(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '${WASM}')));
-const loadJsonSchemas = () => require('node:fs').readFileSync(require('node:path').join(__dirname, 'json-schemas.json'), 'utf8');
+const loadJsonSchemas = () => {
+  const file = require('node:path').join(__dirname, 'json-schemas.json');
+  try {
+    return require('node:fs').readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error('periskope-events: jsonSchema needs ' + file + ', which is missing (a bundler that copies node/index.cjs must copy node/json-schemas.json beside it)', { cause: e });
+  }
+};
 function instantiate() {
   const instance = glue.createGlue();
   instance.initSync({ module: wasmModule });

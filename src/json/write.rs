@@ -40,8 +40,9 @@ impl JsonWriter {
     /// written with every field `null`). The length is checked where an
     /// object or array begins, so the output kept never exceeds the limit by
     /// more than one scalar. Past it, what was written since this call is
-    /// dropped, nothing more is kept, and [`JsonWriter::overflowed`] says so;
-    /// [`JsonWriter::replace_overflow_with_null`] then ends the value.
+    /// dropped, and dropped again each time the limit is crossed, so the
+    /// output stays under the limit while the caller finishes the value;
+    /// [`JsonWriter::end_limit`] then ends it.
     pub fn limit_from_here(&mut self, expected: usize, limit: usize) {
         self.out.reserve(expected.min(limit));
         self.floor = self.out.len();
@@ -49,21 +50,20 @@ impl JsonWriter {
         self.overflowed = false;
     }
 
-    /// Whether the output passed the limit set by
-    /// [`JsonWriter::limit_from_here`].
-    pub fn overflowed(&self) -> bool {
-        self.overflowed
-    }
-
-    /// After an overflow, writes `null` where the dropped value began (the
-    /// value that followed the key written before `limit_from_here`) and
-    /// lifts the limit.
-    pub fn replace_overflow_with_null(&mut self) {
-        self.out.truncate(self.floor);
+    /// Ends the limit set by [`JsonWriter::limit_from_here`], so that what
+    /// follows is never cut: when the value written since passed it, the
+    /// value is replaced by `null` (it followed a key) and this returns
+    /// `true`.
+    pub fn end_limit(&mut self) -> bool {
         self.limit = usize::MAX;
+        if !self.overflowed {
+            return false;
+        }
+        self.out.truncate(self.floor);
         self.overflowed = false;
         self.after_key = true;
         self.null();
+        true
     }
 
     #[inline(always)]
@@ -78,7 +78,6 @@ impl JsonWriter {
     fn limit_reached(&mut self) {
         self.overflowed = true;
         self.out.truncate(self.floor);
-        self.out.shrink_to(self.floor);
     }
 
     /// The JSON written so far.
@@ -455,6 +454,46 @@ pub(crate) fn needs_escape_word(word: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overflowing_value_becomes_null_and_what_follows_is_kept() {
+        // A value of 1,000 objects written after a key, under limits from
+        // none to more than it needs: past the limit it is replaced by
+        // `null`, and the answer around it stays whole JSON (a limit left
+        // armed once the value was written, within the slack of one
+        // scalar, once cut the value when the issues began).
+        let write = |limit: usize| {
+            let mut w = JsonWriter::with_capacity(16);
+            w.begin_object();
+            w.name("data");
+            w.limit_from_here(64, limit);
+            w.begin_array();
+            for i in 0..1000 {
+                w.begin_object();
+                w.name("i");
+                w.int(i);
+                w.end_object();
+            }
+            w.end_array();
+            let overflowed = w.end_limit();
+            w.name("issues");
+            w.begin_array();
+            w.end_array();
+            w.end_object();
+            (overflowed, w.finish())
+        };
+        let (overflowed, full) = write(usize::MAX);
+        assert!(!overflowed);
+        assert!(full.starts_with(r#"{"data":[{"i":0},{"i":1}"#) && full.ends_with(r#"{"i":999}],"issues":[]}"#));
+        for limit in [0, 1, 7, 100, 5_000] {
+            assert_eq!(write(limit), (true, r#"{"data":null,"issues":[]}"#.to_string()), "limit {limit}");
+        }
+        // Just under what the value needs: within the slack of one scalar,
+        // so kept whole, and what follows too.
+        for limit in [full.len() - 30, full.len()] {
+            assert_eq!(write(limit), (false, full.clone()), "limit {limit}");
+        }
+    }
 
     #[test]
     fn the_word_check_finds_every_byte_to_escape() {
