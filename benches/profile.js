@@ -77,7 +77,7 @@ while (Date.now() < until) {
 const { profile } = await post('Profiler.stop');
 session.disconnect();
 
-const out = path.join(ROOT, 'target', 'bench', `profile-${which}-${mode}.cpuprofile`);
+const out = path.join(ROOT, 'target', 'bench', `profile-${p.name.replace(/[^\w.-]/g, '_')}-${mode}.cpuprofile`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(profile));
 
