@@ -154,6 +154,7 @@ const STACK_GROWTH: usize = 2;
 /// memory grow without bound. Also returns the bytes counted.
 pub fn parse_within(text: &str, max_depth: u32, budget: usize) -> Result<(Value<'_>, Vec<DuplicateKey>, usize), ParseError> {
     let mut reader = Reader {
+        failure: None,
         text,
         bytes: text.as_bytes(),
         at: 0,
@@ -165,10 +166,20 @@ pub fn parse_within(text: &str, max_depth: u32, budget: usize) -> Result<(Value<
         budget,
     };
     reader.skip_ws();
-    let value = reader.value(0)?;
+    let Ok(value) = reader.value(0) else {
+        return Err(reader.failure.take().unwrap_or(ParseError {
+            kind: ParseErrorKind::Syntax,
+            offset: reader.at,
+            message: "the JSON could not be read",
+        }));
+    };
     reader.skip_ws();
     if reader.at < reader.bytes.len() {
-        return Err(reader.error("unexpected text after the JSON value"));
+        return Err(ParseError {
+            kind: ParseErrorKind::Syntax,
+            offset: reader.at,
+            message: "unexpected text after the JSON value",
+        });
     }
     let charged = reader.charged;
     let duplicates = pointers(&value, reader.repeats, &mut 0);
@@ -258,7 +269,15 @@ impl<'v> Descent<'_, 'v, '_> {
     }
 }
 
+/// That reading failed; the error itself is in [`Reader::failure`].
+struct Failed;
+
+/// What the reader's functions return.
+type Step<T> = Result<T, Failed>;
+
 struct Reader<'a> {
+    /// The first error, once reading failed.
+    failure: Option<ParseError>,
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
@@ -275,13 +294,26 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, message: &'static str) -> ParseError {
-        ParseError { kind: ParseErrorKind::Syntax, offset: self.at, message }
+    /// Records the error, to be returned by [`parse_within`]; what the
+    /// reader's own functions return is only that it failed (a `Result` of
+    /// a value and a zero-sized error is no larger than the value, which is
+    /// what every call of `value` moves).
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self, kind: ParseErrorKind, message: &'static str) -> Failed {
+        if self.failure.is_none() {
+            self.failure = Some(ParseError { kind, offset: self.at, message });
+        }
+        Failed
+    }
+
+    fn error(&mut self, message: &'static str) -> Failed {
+        self.fail(ParseErrorKind::Syntax, message)
     }
 
     /// Counts `bytes` of tree against the budget.
     #[inline(always)]
-    fn charge(&mut self, bytes: usize) -> Result<(), ParseError> {
+    fn charge(&mut self, bytes: usize) -> Step<()> {
         self.charged = self.charged.saturating_add(bytes);
         if self.charged > self.budget {
             return Err(self.over_budget());
@@ -289,14 +321,11 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    #[cold]
-    #[inline(never)]
-    fn over_budget(&self) -> ParseError {
-        ParseError {
-            kind: ParseErrorKind::TooLarge,
-            offset: self.at,
-            message: "the input holds so many small values that reading it would need more memory than allowed",
-        }
+    fn over_budget(&mut self) -> Failed {
+        self.fail(
+            ParseErrorKind::TooLarge,
+            "the input holds so many small values that reading it would need more memory than allowed",
+        )
     }
 
     fn peek(&self) -> Option<u8> {
@@ -309,7 +338,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, depth: u32) -> Result<Value<'a>, ParseError> {
+    fn value(&mut self, depth: u32) -> Step<Value<'a>> {
         let start = self.at;
         let kind = match self.peek() {
             None => return Err(self.error("unexpected end of input, a value was expected")),
@@ -325,7 +354,7 @@ impl<'a> Reader<'a> {
         Ok(Value { kind, start: offset32(start), end: offset32(self.at) })
     }
 
-    fn literal(&mut self, word: &'static str, kind: Kind<'a>) -> Result<Kind<'a>, ParseError> {
+    fn literal(&mut self, word: &'static str, kind: Kind<'a>) -> Step<Kind<'a>> {
         if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
             self.at += word.len();
             Ok(kind)
@@ -334,20 +363,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn enter(&mut self, depth: u32) -> Result<u32, ParseError> {
+    fn enter(&mut self, depth: u32) -> Step<u32> {
         if depth >= self.max_depth {
-            return Err(ParseError {
-                kind: ParseErrorKind::TooDeep,
-                offset: self.at,
-                message: "arrays and objects nest too deeply",
-            });
+            return Err(self.fail(ParseErrorKind::TooDeep, "arrays and objects nest too deeply"));
         }
         self.at += 1; // the opening bracket
         self.skip_ws();
         Ok(depth + 1)
     }
 
-    fn array(&mut self, depth: u32) -> Result<Kind<'a>, ParseError> {
+    fn array(&mut self, depth: u32) -> Step<Kind<'a>> {
         let depth = self.enter(depth)?;
         if self.peek() == Some(b']') {
             self.at += 1;
@@ -381,7 +406,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn object(&mut self, depth: u32) -> Result<Kind<'a>, ParseError> {
+    fn object(&mut self, depth: u32) -> Step<Kind<'a>> {
         let start = self.at;
         let depth = self.enter(depth)?;
         if self.peek() == Some(b'}') {
@@ -491,7 +516,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<&'a str, ParseError> {
+    fn number(&mut self) -> Step<&'a str> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -534,7 +559,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a string starting at its opening quote. Strings without escapes,
     /// the usual case, are borrowed.
-    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    fn string(&mut self) -> Step<Cow<'a, str>> {
         self.at += 1; // opening quote
         let start = self.at;
         // Eight bytes at a time while none is a quote, a backslash or a
@@ -606,7 +631,7 @@ impl<'a> Reader<'a> {
 
     /// Reads the four hex digits after `\u` (and a second escape for a
     /// surrogate pair), leaving the reader after them.
-    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+    fn unicode_escape(&mut self) -> Step<char> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
@@ -623,18 +648,17 @@ impl<'a> Reader<'a> {
             0xDC00..=0xDFFF => return Err(self.encoding_error()),
             other => other,
         };
-        char::from_u32(code).ok_or_else(|| self.encoding_error())
-    }
-
-    fn encoding_error(&self) -> ParseError {
-        ParseError {
-            kind: ParseErrorKind::Encoding,
-            offset: self.at,
-            message: "a \\u escape is a lone surrogate, which is not a Unicode character",
+        match char::from_u32(code) {
+            Some(c) => Ok(c),
+            None => Err(self.encoding_error()),
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, ParseError> {
+    fn encoding_error(&mut self) -> Failed {
+        self.fail(ParseErrorKind::Encoding, "a \\u escape is a lone surrogate, which is not a Unicode character")
+    }
+
+    fn hex4(&mut self) -> Step<u32> {
         let mut code = 0u32;
         for _ in 0..4 {
             let digit = match self.peek() {
@@ -729,6 +753,7 @@ mod tests {
         text.push_str("0]");
         let (value, _) = parse(&text, 64).unwrap();
         let mut reader = Reader {
+            failure: None,
             text: &text,
             bytes: text.as_bytes(),
             at: 0,
@@ -739,7 +764,7 @@ mod tests {
             charged: 0,
             budget: usize::MAX,
         };
-        reader.value(0).unwrap();
+        assert!(reader.value(0).is_ok());
         let repeats = std::mem::take(&mut reader.repeats);
         let mut looks = 0;
         let duplicates = pointers(&value, repeats, &mut looks);
