@@ -247,17 +247,20 @@ pub fn signature_error_number(error: SignatureError) -> u32 {
 }
 
 fn write_issues(report: &Report, w: &mut JsonWriter) {
+    // Room for the usual issue (its path twice, a sentence, a position), so
+    // the answer does not grow by copying itself once per few issues.
+    w.reserve(report.issues().iter().map(|i| 2 * i.path.len() + i.message.len() + 96).sum());
     w.begin_array();
     for issue in report.issues() {
         w.begin_object();
         w.name("path");
         w.string(&issue.path);
         w.name("code");
-        w.string(issue.code.as_str());
+        w.plain_string(issue.code.as_str());
         w.name("message");
         w.string(&issue.message);
         w.name("severity");
-        w.string(issue.severity.as_str());
+        w.plain_string(issue.severity.as_str());
         w.name("segments");
         w.begin_array();
         for segment in &issue.segments {

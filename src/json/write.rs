@@ -80,6 +80,11 @@ impl JsonWriter {
         self.out.truncate(self.floor);
     }
 
+    /// Makes room for `additional` more bytes at once.
+    pub fn reserve(&mut self, additional: usize) {
+        self.out.reserve(additional);
+    }
+
     /// The JSON written so far.
     pub fn finish(self) -> String {
         self.out
