@@ -4,7 +4,7 @@
 use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
 use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
-use crate::issue::{Issue, IssueCode, Position, Report, Severity};
+use crate::issue::{path_segments, Issue, IssueCode, Position, Report, Segment, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
 use crate::model::{Cx, IntoOwned, PendingIssue};
 pub use crate::options::{memory_budget, Options};
@@ -39,7 +39,7 @@ pub fn parse_event<'a>(event: &str, input: &'a [u8], options: &Options) -> Resul
 
 /// Checks the payload of `event` without building the normalized output.
 pub fn validate_event(event: &str, input: &[u8], options: &Options) -> Report {
-    read(input, options, |root, cx| read_event_payload(event, root, cx)).report
+    read(input, options, |root, cx| read_event_payload(event, root, cx)).report.into_report()
 }
 
 /// Reads a `ticket.created` payload: the ticket info the SDK hands its
@@ -159,7 +159,7 @@ pub fn construct_event_with_tolerance<'a>(
 /// Reads a signed webhook and says whether its envelope's timestamp lies in
 /// `window`. The timestamp is read by the envelope's own rule, even when
 /// the rest of the envelope is broken.
-fn read_signed<'a>(input: &'a [u8], options: &Options, window: ReplayWindow) -> Outcome<(Option<Webhook<'a>>, bool)> {
+fn read_signed<'a>(input: &'a [u8], options: &Options, window: ReplayWindow) -> Outcome<'a, (Option<Webhook<'a>>, bool)> {
     read(input, options, |root, cx| {
         let webhook = read_webhook(root, cx);
         let millis = match &webhook {
@@ -246,15 +246,19 @@ pub fn signature_error_number(error: SignatureError) -> u32 {
     u32::try_from(place).unwrap_or(0) + 1
 }
 
-fn write_issues(report: &Report, w: &mut JsonWriter) {
+fn write_issues(findings: &Findings<'_>, w: &mut JsonWriter) {
     // Room for the usual issue (its path twice, a sentence, a position), so
     // the answer does not grow by copying itself once per few issues.
-    w.reserve(report.issues().iter().map(|i| 2 * i.path.len() + i.message.len() + 96).sum());
+    w.reserve(findings.issues.iter().map(|i| 24 * i.segments.len() + i.message.len() + 96).sum());
     w.begin_array();
-    for issue in report.issues() {
+    // The pointers are written into one scratch string, reused.
+    let mut path = String::new();
+    for (issue, position) in findings.issues.iter().zip(&findings.positions) {
+        path.clear();
+        crate::issue::write_pointer(&mut path, &issue.segments);
         w.begin_object();
         w.name("path");
-        w.string(&issue.path);
+        w.string(&path);
         w.name("code");
         w.plain_string(issue.code.as_str());
         w.name("message");
@@ -265,17 +269,32 @@ fn write_issues(report: &Report, w: &mut JsonWriter) {
         w.begin_array();
         for segment in &issue.segments {
             match segment {
-                crate::issue::PathSegment::Key(key) => w.string(key),
-                crate::issue::PathSegment::Index(i) => w.int(*i as i64),
+                Segment::Key(key) => w.string(key),
+                Segment::Index(i) => w.int(*i as i64),
             }
         }
         w.end_array();
-        if let Some(p) = issue.position {
+        if let Some(p) = position {
             w.name("line");
             w.int(i64::from(p.line));
             w.name("column");
             w.int(i64::from(p.column));
         }
+        w.end_object();
+    }
+    if let Some(issue) = findings.too_many_issues() {
+        w.begin_object();
+        for (key, value) in [("path", ""), ("code", issue.code.as_str())] {
+            w.name(key);
+            w.plain_string(value);
+        }
+        w.name("message");
+        w.string(&issue.message);
+        w.name("severity");
+        w.plain_string(issue.severity.as_str());
+        w.name("segments");
+        w.begin_array();
+        w.end_array();
         w.end_object();
     }
     w.end_array();
@@ -305,7 +324,7 @@ fn write_outcome<'a, T: WriteJson>(
     reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
     with_data: bool,
     w: &mut JsonWriter,
-) -> Report {
+) -> Findings<'a> {
     let Outcome { value, report, output } = read(input, options, reader);
     match value {
         Some(v) if with_data && report.is_valid() => {
@@ -328,9 +347,11 @@ fn write_outcome<'a, T: WriteJson>(
     report
 }
 
-fn into_result<T>(Outcome { value, report, .. }: Outcome<T>) -> Result<Parsed<T>, Report> {
+fn into_result<T>(Outcome { value, report, .. }: Outcome<'_, T>) -> Result<Parsed<T>, Report> {
+    let valid = report.is_valid();
+    let report = report.into_report();
     match value {
-        Some(value) if report.is_valid() => Ok(Parsed { value, warnings: report.into_issues() }),
+        Some(value) if valid => Ok(Parsed { value, warnings: report.into_issues() }),
         _ => Err(report),
     }
 }
@@ -339,9 +360,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What [`read`] gives: the value (even when the report has errors, for the
 /// callers that look further), the report, and the output it may write.
-struct Outcome<T> {
+struct Outcome<'a, T> {
     value: Option<T>,
-    report: Report,
+    report: Findings<'a>,
     /// The output this input may write, as counted against the budget.
     output: usize,
 }
@@ -349,7 +370,7 @@ struct Outcome<T> {
 /// The pipeline every entry point shares: limits, encoding, syntax,
 /// duplicate keys, then the model's reader; positions computed at the end,
 /// once, for every issue.
-fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> Outcome<T> {
+fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>) -> Outcome<'a, T> {
     let fail = |report| Outcome { value: None, report, output: 0 };
     if input.len() > options.max_bytes {
         let message = format!("the input is {} bytes, over the limit of {} (option maxBytes)", input.len(), options.max_bytes);
@@ -402,8 +423,7 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
     }
     for d in duplicates {
         cx.push_pending(PendingIssue {
-            path: d.path,
-            segments: d.segments,
+            segments: d.segments.into_iter().map(Segment::from).collect(),
             code: IssueCode::DuplicateKey,
             message: "this key appears more than once in its object; JSON.parse would keep only the last".into(),
             severity: Severity::Error,
@@ -415,47 +435,75 @@ fn read<'a, T>(input: &'a [u8], options: &Options, reader: impl FnOnce(&Value<'a
     Outcome { value, report: finish(cx, text), output }
 }
 
-fn single(code: IssueCode, message: String, position: Option<Position>) -> Report {
-    Report::from_issues(vec![Issue {
-        path: String::new(),
-        code,
-        message: message.into(),
-        severity: Severity::Error,
-        position,
-        segments: Vec::new(),
-    }])
+/// The issues of one read, as recorded: their paths are still the reading's
+/// segments (keys borrowed from the input). The JSON answer is written
+/// straight from them; a public [`Report`] is made only when one is asked
+/// for.
+struct Findings<'a> {
+    issues: Vec<PendingIssue<'a>>,
+    /// Each issue's position, `None` for an issue about no value.
+    positions: Vec<Option<Position>>,
+    /// Issues not listed because of `max_issues`, and the errors among them.
+    dropped: usize,
+    dropped_errors: usize,
 }
 
-fn finish(cx: Cx<'_>, text: &str) -> Report {
-    let offsets: Vec<usize> = cx.issues.iter().map(|i| i.offset.unwrap_or(0) as usize).collect();
-    let positions = json::position::positions(text, &offsets);
-    let (dropped, dropped_errors) = (cx.dropped, cx.dropped_errors);
-    let mut issues: Vec<Issue> = cx
-        .issues
-        .into_iter()
-        .zip(positions)
-        .map(|(p, position)| Issue {
-            position: p.offset.map(|_| position),
-            path: p.path,
-            code: p.code,
-            message: p.message,
-            severity: p.severity,
-            segments: p.segments,
-        })
-        .collect();
-    if dropped > 0 {
-        issues.push(Issue {
+impl<'a> Findings<'a> {
+    /// Whether no issue, listed or not, is an error.
+    fn is_valid(&self) -> bool {
+        self.dropped_errors == 0 && !self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// The `too_many_issues` issue that ends the list when some were not
+    /// listed.
+    fn too_many_issues(&self) -> Option<Issue> {
+        (self.dropped > 0).then(|| Issue {
             path: String::new(),
             code: IssueCode::TooManyIssues,
-            message: format!("{dropped} more issues were found and not listed (option maxIssues)").into(),
+            message: format!("{} more issues were found and not listed (option maxIssues)", self.dropped).into(),
             // An error only when an unlisted issue is one: many warnings
             // (a large group's unknown colors) must not reject a payload.
-            severity: if dropped_errors > 0 { Severity::Error } else { Severity::Warning },
+            severity: if self.dropped_errors > 0 { Severity::Error } else { Severity::Warning },
             position: None,
             segments: Vec::new(),
-        });
+        })
     }
-    Report::from_issues(issues)
+
+    /// The public report: each issue with its JSON Pointer and owned path.
+    fn into_report(self) -> Report {
+        let last = self.too_many_issues();
+        let mut issues: Vec<Issue> = self
+            .issues
+            .into_iter()
+            .zip(self.positions)
+            .map(|(p, position)| {
+                let mut path = String::new();
+                crate::issue::write_pointer(&mut path, &p.segments);
+                Issue {
+                    position,
+                    path,
+                    code: p.code,
+                    message: p.message,
+                    severity: p.severity,
+                    segments: path_segments(&p.segments),
+                }
+            })
+            .collect();
+        issues.extend(last);
+        Report::from_issues(issues)
+    }
+}
+
+fn single<'a>(code: IssueCode, message: String, position: Option<Position>) -> Findings<'a> {
+    let issue = PendingIssue { segments: Vec::new(), code, message: message.into(), severity: Severity::Error, offset: None };
+    Findings { issues: vec![issue], positions: vec![position], dropped: 0, dropped_errors: 0 }
+}
+
+fn finish<'a>(cx: Cx<'a>, text: &str) -> Findings<'a> {
+    let offsets: Vec<usize> = cx.issues.iter().map(|i| i.offset.unwrap_or(0) as usize).collect();
+    let positions = json::position::positions(text, &offsets);
+    let positions = cx.issues.iter().zip(positions).map(|(issue, position)| issue.offset.map(|_| position)).collect();
+    Findings { issues: cx.issues, positions, dropped: cx.dropped, dropped_errors: cx.dropped_errors }
 }
 
 /// The reader of one event's payload: unwraps an envelope of that event.

@@ -239,6 +239,15 @@ pub(crate) enum Segment<'a> {
     Index(usize),
 }
 
+impl From<PathSegment> for Segment<'_> {
+    fn from(segment: PathSegment) -> Self {
+        match segment {
+            PathSegment::Key(key) => Segment::Key(std::borrow::Cow::Owned(key)),
+            PathSegment::Index(i) => Segment::Index(i),
+        }
+    }
+}
+
 /// Appends `segments` to `out` as an RFC 6901 JSON Pointer (`~` as `~0`,
 /// `/` as `~1`).
 pub(crate) fn write_pointer(out: &mut String, segments: &[Segment<'_>]) {

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use crate::issue::{path_segments, write_pointer, IssueCode, PathSegment, Segment, Severity};
+use crate::issue::{IssueCode, Segment, Severity};
 use crate::json::{JsonWriter, Kind, Member, Value};
 
 pub mod kinds;
@@ -14,16 +14,18 @@ mod owned;
 
 pub use owned::IntoOwned;
 
-/// An issue recorded while reading, before positions are computed.
+/// An issue recorded while reading, before positions are computed. Its path
+/// is the reading's own segments, keys borrowed from the input: its JSON
+/// Pointer and owned segments are made only for a public [`crate::Report`]
+/// (an issue cost five allocations more when they were made here).
 #[derive(Clone, Debug)]
-pub(crate) struct PendingIssue {
-    pub path: String,
+pub(crate) struct PendingIssue<'a> {
+    pub segments: Vec<Segment<'a>>,
     pub code: IssueCode,
     pub message: Cow<'static, str>,
     pub severity: Severity,
     /// Byte offset in the input of the value the issue is about.
     pub offset: Option<u32>,
-    pub segments: Vec<PathSegment>,
 }
 
 /// The reading context: where we are, what was found, and the options that
@@ -31,7 +33,7 @@ pub(crate) struct PendingIssue {
 #[doc(hidden)]
 pub struct Cx<'a> {
     path: Vec<Segment<'a>>,
-    pub(crate) issues: Vec<PendingIssue>,
+    pub(crate) issues: Vec<PendingIssue<'a>>,
     strict: bool,
     max_issues: usize,
     /// Issues not recorded because `max_issues` was reached.
@@ -135,14 +137,11 @@ impl<'a> Cx<'a> {
         match crate::json::parse_within(text, self.depth_left(), budget) {
             Ok((value, duplicates, tree)) => {
                 self.charged = self.charged.saturating_add(tree);
-                let mut base = String::new();
-                write_pointer(&mut base, &self.path);
                 for d in duplicates {
-                    let mut segments = path_segments(&self.path);
-                    segments.extend(d.segments);
+                    let mut segments = self.path.clone();
+                    segments.extend(d.segments.into_iter().map(Segment::from));
                     self.push_pending(PendingIssue {
                         segments,
-                        path: format!("{base}{}", d.path),
                         code: IssueCode::DuplicateKey,
                         message: "this key appears more than once in its object (JSON inside a string); JSON.parse would keep only the last".into(),
                         severity: Severity::Error,
@@ -194,15 +193,12 @@ impl<'a> Cx<'a> {
             self.dropped_errors += usize::from(severity == Severity::Error);
             return;
         }
-        let mut path = String::new();
-        write_pointer(&mut path, &self.path);
-        let segments = path_segments(&self.path);
-        self.issues.push(PendingIssue { path, code, message, severity, offset, segments });
+        self.issues.push(PendingIssue { segments: self.path.clone(), code, message, severity, offset });
     }
 
     /// Records an issue whose path is already known (a duplicate key found
     /// by the reader), within the `max_issues` cap.
-    pub(crate) fn push_pending(&mut self, issue: PendingIssue) {
+    pub(crate) fn push_pending(&mut self, issue: PendingIssue<'a>) {
         if issue.severity == Severity::Error {
             self.errors += 1;
         }

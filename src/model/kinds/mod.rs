@@ -52,7 +52,12 @@ mod testing {
             k.write(&mut w);
             w.finish()
         });
-        (out, cx.issues.iter().map(|i| (i.path.clone(), i.code, i.severity)).collect())
+        let pointer = |i: &crate::model::PendingIssue<'_>| {
+            let mut path = String::new();
+            crate::issue::write_pointer(&mut path, &i.segments);
+            path
+        };
+        (out, cx.issues.iter().map(|i| (pointer(i), i.code, i.severity)).collect())
     }
 
     pub(super) fn codes(issues: &[(String, IssueCode, Severity)]) -> Vec<IssueCode> {
