@@ -4,7 +4,7 @@
 use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
 use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
-use crate::issue::{path_segments, Issue, IssueCode, Position, Report, Segment, Severity};
+use crate::issue::{Issue, IssueCode, Position, Report, Segment, Severity};
 use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
 use crate::model::{Cx, IntoOwned, PendingIssue};
 pub use crate::options::{memory_budget, Options};
@@ -479,19 +479,24 @@ impl<'a> Findings<'a> {
             .map(|(p, position)| {
                 let mut path = String::new();
                 crate::issue::write_pointer(&mut path, &p.segments);
-                Issue {
-                    position,
-                    path,
-                    code: p.code,
-                    message: p.message,
-                    severity: p.severity,
-                    segments: path_segments(&p.segments),
-                }
+                Issue { position, path, code: p.code, message: p.message, severity: p.severity, segments: into_path(p.segments) }
             })
             .collect();
         issues.extend(last);
         Report::from_issues(issues)
     }
+}
+
+/// A reading path as owned steps, its owned keys moved rather than copied
+/// (a duplicate key's path below JSON sent in a string is owned already).
+fn into_path(segments: Vec<Segment<'_>>) -> Vec<crate::issue::PathSegment> {
+    segments
+        .into_iter()
+        .map(|s| match s {
+            Segment::Key(key) => crate::issue::PathSegment::Key(key.into_owned()),
+            Segment::Index(i) => crate::issue::PathSegment::Index(i),
+        })
+        .collect()
 }
 
 fn single<'a>(code: IssueCode, message: String, position: Option<Position>) -> Findings<'a> {

@@ -100,6 +100,32 @@ fn real_payloads_stay_far_below_the_budget() {
 }
 
 #[test]
+fn ids_written_twice_get_the_same_verdict_from_validation_and_parsing() {
+    // A chat id or message id is written as sent and again in its `_parsed`
+    // parts, and a non-ASCII character comes out as a `\u` escape: 6 output
+    // bytes per input byte, where the output was counted at 4. A 38 KB body
+    // was valid to validation and `too_large` to parsing (found by review).
+    let sample = sample_payload("message.created").unwrap();
+    for (field, id) in
+        [("chat_id", format!("1@{}", "é".repeat(18_359))), ("message_id", format!("true_1@c.us_{}", "é".repeat(18_359)))]
+    {
+        let data = sample.replacen(&format!(r#""{field}": ""#), &format!(r#""{field}": "{id}", "x_{field}": ""#), 1);
+        assert_ne!(data, sample, "{field}");
+        for options in [Options::default(), Options { max_issues: 0, ..Options::default() }] {
+            let valid = validate_event("message.created", data.as_bytes(), &options).is_valid();
+            let parsed = parse_event("message.created", data.as_bytes(), &options).is_ok();
+            let js = to_js_json(data.as_bytes(), &options, Target::Event("message.created"), true);
+            assert!(valid && parsed, "{field}: validate {valid}, parse {parsed}");
+            assert!(
+                !js.starts_with(r#"{"data":null"#) && !js.contains("too_large"),
+                "{field}: {}",
+                js.get(js.len().saturating_sub(300)..).unwrap_or(&js)
+            );
+        }
+    }
+}
+
+#[test]
 fn json_inside_strings_follows_the_body_rules() {
     // A duplicate key in a JSON object sent as a string is found, with its path.
     let message = sample_payload("message.created").unwrap();

@@ -60,6 +60,8 @@ impl JsonWriter {
             return false;
         }
         self.out.truncate(self.floor);
+        // The value's buffer goes too: the answer left is small.
+        self.out.shrink_to(self.floor.saturating_add(4096));
         self.overflowed = false;
         self.after_key = true;
         self.null();

@@ -92,6 +92,18 @@ impl<'a> Cx<'a> {
         self.charge(2 * (16 * M::FIELDS.len() + 16) + M::OUTPUT_BYTES, at)
     }
 
+    /// Counts output that a value writes a second time, in a derived value
+    /// (a chat id's or message id's `_parsed` parts): three times its raw
+    /// span, as a non-ASCII character is written as a `\u` escape (`é`, 2
+    /// bytes, as 6), against the memory budget and the output's count, so
+    /// that parsing never refuses what validation accepted. `false` once the
+    /// budget is spent, as [`Cx::charge`].
+    pub(crate) fn charge_derived_output(&mut self, at: &Value<'_>) -> bool {
+        let bytes = 3 * (at.end.saturating_sub(at.start) as usize);
+        self.output = self.output.saturating_add(bytes);
+        self.charge(bytes, at)
+    }
+
     /// The output the models may write beyond what the input's own bytes
     /// account for: every field's name, and its value when normalization
     /// writes one of a fixed size (`null`, a timestamp, a derived label).

@@ -41,6 +41,10 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
+        // Its parts are written again, in `<field>_parsed`.
+        if !s.is_ascii() && !cx.charge_derived_output(value) {
+            return None;
+        }
         if placeholder::is_placeholder_digits(user_part(&s)) {
             check_placeholder_id(&s, value, cx);
         } else if !s.as_bytes().contains(&b'@') {
@@ -111,6 +115,10 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
+        // Its parts are written again, in `<field>_parsed`.
+        if !s.is_ascii() && !cx.charge_derived_output(value) {
+            return None;
+        }
         match normalize::parse_message_id(&s) {
             Some(id) => check_placeholder_id(id.chat_id, value, cx),
             None => cx.warn(
