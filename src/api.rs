@@ -256,48 +256,49 @@ fn write_issues(findings: &Findings<'_>, w: &mut JsonWriter) {
     for (issue, position) in findings.issues.iter().zip(&findings.positions) {
         path.clear();
         crate::issue::write_pointer(&mut path, &issue.segments);
-        w.begin_object();
-        w.name("path");
-        w.string(&path);
-        w.name("code");
-        w.plain_string(issue.code.as_str());
-        w.name("message");
-        w.string(&issue.message);
-        w.name("severity");
-        w.plain_string(issue.severity.as_str());
-        w.name("segments");
-        w.begin_array();
-        for segment in &issue.segments {
-            match segment {
-                Segment::Key(key) => w.string(key),
-                Segment::Index(i) => w.int(*i as i64),
-            }
-        }
-        w.end_array();
-        if let Some(p) = position {
-            w.name("line");
-            w.int(i64::from(p.line));
-            w.name("column");
-            w.int(i64::from(p.column));
-        }
-        w.end_object();
+        write_issue(w, &path, issue.code, &issue.message, issue.severity, &issue.segments, *position);
     }
     if let Some(issue) = findings.too_many_issues() {
-        w.begin_object();
-        for (key, value) in [("path", ""), ("code", issue.code.as_str())] {
-            w.name(key);
-            w.plain_string(value);
-        }
-        w.name("message");
-        w.string(&issue.message);
-        w.name("severity");
-        w.plain_string(issue.severity.as_str());
-        w.name("segments");
-        w.begin_array();
-        w.end_array();
-        w.end_object();
+        write_issue(w, "", issue.code, &issue.message, issue.severity, &[], None);
     }
     w.end_array();
+}
+
+/// One issue of the answer: `{"path","code","message","severity","segments","line"?,"column"?}`.
+fn write_issue(
+    w: &mut JsonWriter,
+    path: &str,
+    code: IssueCode,
+    message: &str,
+    severity: Severity,
+    segments: &[Segment<'_>],
+    position: Option<Position>,
+) {
+    w.begin_object();
+    w.name("path");
+    w.string(path);
+    w.name("code");
+    w.plain_string(code.as_str());
+    w.name("message");
+    w.string(message);
+    w.name("severity");
+    w.plain_string(severity.as_str());
+    w.name("segments");
+    w.begin_array();
+    for segment in segments {
+        match segment {
+            Segment::Key(key) => w.string(key),
+            Segment::Index(i) => w.int(*i as i64),
+        }
+    }
+    w.end_array();
+    if let Some(p) = position {
+        w.name("line");
+        w.int(i64::from(p.line));
+        w.name("column");
+        w.int(i64::from(p.column));
+    }
+    w.end_object();
 }
 
 trait WriteJson {

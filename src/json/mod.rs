@@ -40,6 +40,17 @@ pub(crate) fn skip_plain(bytes: &[u8], mut at: usize, ascii: bool) -> usize {
     at
 }
 
+/// Whether `s` is ASCII with nothing to escape, eight bytes at a time (see
+/// [`skip_plain`]); for a string borrowed from the input (which has no byte
+/// to escape), whether it is ASCII.
+#[inline(always)]
+pub(crate) fn is_plain_ascii(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes
+        .get(skip_plain(bytes, 0, true)..)
+        .is_some_and(|tail| tail.iter().all(|&b| (0x20..0x80).contains(&b) && b != b'"' && b != b'\\'))
+}
+
 /// Positions of byte offsets in a text, computed in one forward pass.
 pub(crate) mod position {
     use crate::issue::Position;

@@ -185,19 +185,14 @@ impl JsonWriter {
     #[allow(clippy::ptr_arg)] // Whether the string is borrowed is the point.
     pub fn text(&mut self, s: &std::borrow::Cow<'_, str>) {
         match s {
-            std::borrow::Cow::Borrowed(raw) if is_ascii(raw) => {
-                self.value_prefix();
-                self.out.reserve(raw.len() + 2);
-                self.out.push('"');
-                self.out.push_str(raw);
-                self.out.push('"');
-            }
+            std::borrow::Cow::Borrowed(raw) if super::is_plain_ascii(raw) => self.plain_string(raw),
             other => self.string(other),
         }
     }
 
-    /// Writes a string of ours with nothing to escape (a timestamp we
-    /// formatted, an enum's name), copied without the escape scan.
+    /// Writes a string with nothing to escape (a timestamp we formatted, an
+    /// enum's name, an ASCII string borrowed from the input), copied without
+    /// the escape scan.
     pub fn plain_string(&mut self, s: &str) {
         debug_assert!(is_plain(s), "{s:?} needs escaping");
         self.value_prefix();
@@ -359,14 +354,6 @@ pub const fn is_plain(s: &str) -> bool {
         rest = tail;
     }
     true
-}
-
-/// `s.is_ascii()`, a word or two at a time (see [`super::skip_plain`]), for
-/// a string that has no byte to escape.
-#[inline(always)]
-fn is_ascii(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    bytes.get(super::skip_plain(bytes, 0, true)..).is_some_and(|tail| tail.is_ascii())
 }
 
 /// Appends `s` as a JSON string literal.

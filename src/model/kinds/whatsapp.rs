@@ -42,7 +42,7 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
         // Its parts are written again, in `<field>_parsed`.
-        if !s.is_ascii() && !cx.charge_derived_output(value) {
+        if !crate::json::is_plain_ascii(&s) && !cx.charge_derived_output(value) {
             return None;
         }
         if placeholder::is_placeholder_digits(user_part(&s)) {
@@ -116,7 +116,7 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
         // Its parts are written again, in `<field>_parsed`.
-        if !s.is_ascii() && !cx.charge_derived_output(value) {
+        if !crate::json::is_plain_ascii(&s) && !cx.charge_derived_output(value) {
             return None;
         }
         match normalize::parse_message_id(&s) {
