@@ -23,23 +23,15 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+mod common;
+
+use common::value::J;
 use periskope_events::events::{EventFamily, KNOWN_EVENTS};
 use periskope_events::model::kinds::Priority;
 use periskope_events::model::{FieldInfo, ModelInfo};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/schemas");
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
-
-/// A JSON value whose objects keep the order they were built in.
-#[derive(Clone, Debug, PartialEq)]
-enum J {
-    Null,
-    Bool(bool),
-    Num(String),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(String, J)>),
-}
 
 fn s(text: &str) -> J {
     J::Str(text.to_owned())

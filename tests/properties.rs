@@ -8,51 +8,11 @@
 
 mod common;
 
+use common::value::J;
 use periskope_events::json::{self, JsonWriter, Kind, Value};
 use periskope_events::normalize::{format_iso_millis, parse_timestamp, split_labels};
 use periskope_events::{parse_ticket_created, IssueCode, Model, Options};
 use proptest::prelude::*;
-
-/// A JSON value built by the generators.
-#[derive(Clone, Debug)]
-enum J {
-    Null,
-    Bool(bool),
-    Num(String),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(String, J)>),
-}
-
-impl J {
-    fn write(&self, w: &mut JsonWriter) {
-        match self {
-            J::Null => w.null(),
-            J::Bool(b) => w.bool(*b),
-            J::Num(n) => w.raw(n),
-            J::Str(s) => w.string(s),
-            J::Arr(items) => {
-                w.begin_array();
-                items.iter().for_each(|i| i.write(w));
-                w.end_array();
-            }
-            J::Obj(members) => {
-                w.begin_object();
-                for (k, v) in members {
-                    w.key(k);
-                    v.write(w);
-                }
-                w.end_object();
-            }
-        }
-    }
-
-    fn compact(&self) -> String {
-        let mut w = JsonWriter::default();
-        self.write(&mut w);
-        w.finish()
-    }
-}
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), "[a-zA-Z0-9 ,._@#-]{0,16}", Just("\"\\/\u{0}\u{1f}\u{2028}é😀".to_string())]

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod value;
+
 use periskope_events::json::{self, Kind, Value};
 use periskope_events::Issue;
 
