@@ -340,6 +340,12 @@ pub trait FieldKind<'a>: Sized {
     /// added to the field's name and the value's TypeScript type.
     #[doc(hidden)]
     const DERIVED: Option<(&'static str, &'static str)> = None;
+    /// Whether the derived value repeats the value's own text (an id's
+    /// parts), so that it is counted again in the output (see
+    /// [`Cx::charge_derived_output`]); a derived value of a fixed size is
+    /// counted with the model's fixed output.
+    #[doc(hidden)]
+    const DERIVED_REPEATS_TEXT: bool = false;
     /// The model of the values, when they are objects of one.
     #[doc(hidden)]
     const MODEL: Option<&'static ModelInfo> = None;
@@ -543,7 +549,16 @@ pub(crate) fn read_field<'a, K: FieldKind<'a>>(
         None
     } else {
         let errors_before = cx.errors;
-        let out = K::read(value, cx);
+        // Written again in the derived value, so counted again, escaped: a
+        // string whose text between its quotes is plain ASCII is copied as
+        // it is, within what the input's own bytes account for. Past the
+        // budget (a `too_large` error) the field reads as absent.
+        let counted = !K::DERIVED_REPEATS_TEXT || {
+            let raw = cx.raw(value);
+            let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+            crate::json::is_plain_ascii(inner) || cx.charge_derived_output(value)
+        };
+        let out = if counted { K::read(value, cx) } else { None };
         // A kind may read a value as absent with only a warning (`""` for a
         // timestamp): for a required field that is an error, or the output
         // would hold a `null` that the same reader rejects.

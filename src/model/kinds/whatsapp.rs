@@ -38,13 +38,10 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
     const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
     const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
     const DERIVED: Option<(&'static str, &'static str)> = Some(("_parsed", "ChatIdParts"));
+    const DERIVED_REPEATS_TEXT: bool = true;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
-        // Its parts are written again, in `<field>_parsed`.
-        if !crate::json::is_plain_ascii(&s) && !cx.charge_derived_output(value) {
-            return None;
-        }
         if placeholder::is_placeholder_digits(user_part(&s)) {
             check_placeholder_id(&s, value, cx);
         } else if !s.as_bytes().contains(&b'@') {
@@ -112,13 +109,10 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
     const SCHEMA_IN: &'static str = r#"{"type":"string"}"#;
     const SCHEMA_OUT: &'static str = r#"{"type":"string"}"#;
     const DERIVED: Option<(&'static str, &'static str)> = Some(("_parsed", "MessageIdParts"));
+    const DERIVED_REPEATS_TEXT: bool = true;
 
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self> {
         let s = string(value, cx)?;
-        // Its parts are written again, in `<field>_parsed`.
-        if !crate::json::is_plain_ascii(&s) && !cx.charge_derived_output(value) {
-            return None;
-        }
         match normalize::parse_message_id(&s) {
             Some(id) => check_placeholder_id(id.chat_id, value, cx),
             None => cx.warn(
