@@ -5,7 +5,8 @@ use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhoo
 use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
 use crate::issue::{Issue, IssueCode, Position, Report, Segment, Severity};
-use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Value};
+use crate::json::{self, JsonWriter, Kind, ParseErrorKind, Sink, Value};
+use crate::model::shape::shape;
 use crate::model::{Cx, IntoOwned, PendingIssue};
 pub use crate::options::{memory_budget, Options};
 use crate::signature::{self, ReplayWindow, SignatureError};
@@ -180,62 +181,77 @@ pub enum Target<'e> {
     Webhook,
 }
 
-/// The whole outcome of a call as one JSON text, which is what the
-/// JavaScript bindings return (one string crossing the boundary is cheaper
-/// than building objects from wasm):
+/// The whole outcome of a call, written to `w`: the bindings write it as a
+/// [`Tape`](crate::json::tape::Tape), from which the JavaScript wrapper
+/// builds its objects; in JSON text ([`to_js_json`]) it is
 ///
-/// `{"data":<normalized payload or null>,"issues":[{"path","code","message","severity","line"?,"column"?}]}`
+/// `{"data":<normalized payload or null>,"issues":[{"path","code","message","severity","segments","line"?,"column"?}]}`
 ///
 /// `data` is `null` when any issue is an error, or when `with_data` is false
 /// (validation only). The bindings' wire format, not an API.
 #[doc(hidden)]
-pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> String {
+pub fn write_answer<W: Sink>(input: &[u8], options: &Options, target: Target<'_>, with_data: bool, w: &mut W) {
     // One buffer for the whole answer: the data is written in place, not
     // copied from a writer of its own.
-    let mut w = JsonWriter::with_capacity(256);
-    w.begin_object();
+    w.begin_model(const { shape("Answer") });
     w.name("data");
     let report = match target {
-        Target::Event(event) => write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, &mut w),
-        Target::Webhook => write_outcome(input, options, read_webhook, with_data, &mut w),
+        Target::Event(event) => write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, w),
+        Target::Webhook => write_outcome(input, options, read_webhook, with_data, w),
     };
     w.name("issues");
-    write_issues(&report, &mut w);
+    write_issues(&report, w);
     w.end_object();
+}
+
+/// [`write_answer`] as JSON text: for the native tools (fuzz targets,
+/// examples) and the tests that check the tape against it.
+#[doc(hidden)]
+pub fn to_js_json(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> String {
+    let mut w = JsonWriter::with_capacity(256);
+    write_answer(input, options, target, with_data, &mut w);
     w.finish()
 }
 
-/// [`construct_event`] as one JSON text: `{"signature_error":<n>}` when
-/// the signature does not verify (or the timestamp is outside `window`),
-/// `n` being the error's place in [`SignatureError::ALL`] plus one; else
-/// [`to_js_json`]'s webhook outcome. The bindings' wire format, not an API.
+/// [`construct_event`]'s answer, written to `w`: `{"signature_error":<n>}`
+/// when the signature does not verify (or the timestamp is outside
+/// `window`), `n` being the error's place in [`SignatureError::ALL`] plus
+/// one; else [`write_answer`]'s webhook outcome. The bindings' wire format,
+/// not an API.
 #[doc(hidden)]
-pub fn construct_event_to_js_json(
+pub fn write_construct_event_answer<W: Sink>(
     input: &[u8],
     signature_header: Option<&str>,
     keys: &[&[u8]],
     options: &Options,
     window: Option<ReplayWindow>,
-) -> String {
-    if let Err(e) = signature::verify(input, signature_header, keys) {
-        return format!("{{\"signature_error\":{}}}", signature_error_number(e));
+    w: &mut W,
+) {
+    match signature::verify(input, signature_header, keys) {
+        Err(e) => write_refusal(e, w),
+        Ok(()) => write_verified_answer(input, options, window, w),
     }
-    verified_to_js_json(input, options, window)
 }
 
-/// [`construct_event_to_js_json`] after the signature was verified by the
+/// [`write_construct_event_answer`] after the signature was verified by the
 /// host (Node's `node:crypto`, on the same bytes, with the keys and the
 /// header checked by this crate's rules): the replay window, then the
 /// webhook. The bindings' wire format, not an API.
 #[doc(hidden)]
-pub fn verified_to_js_json(input: &[u8], options: &Options, window: Option<ReplayWindow>) -> String {
-    let refused = |e| format!("{{\"signature_error\":{}}}", signature_error_number(e));
+pub fn write_verified_answer<W: Sink>(input: &[u8], options: &Options, window: Option<ReplayWindow>, w: &mut W) {
     if let Some(window) = window {
         if !read_signed(input, options, window).value.is_some_and(|(_, in_window)| in_window) {
-            return refused(SignatureError::TimestampOutOfTolerance);
+            return write_refusal(SignatureError::TimestampOutOfTolerance, w);
         }
     }
-    to_js_json(input, options, Target::Webhook, true)
+    write_answer(input, options, Target::Webhook, true, w);
+}
+
+fn write_refusal<W: Sink>(error: SignatureError, w: &mut W) {
+    w.begin_object();
+    w.key("signature_error");
+    w.int(i64::from(signature_error_number(error)));
+    w.end_object();
 }
 
 /// The number the bindings give `error`: its place in
@@ -246,7 +262,7 @@ pub fn signature_error_number(error: SignatureError) -> u32 {
     u32::try_from(place).unwrap_or(0) + 1
 }
 
-fn write_issues(findings: &Findings<'_>, w: &mut JsonWriter) {
+fn write_issues<W: Sink>(findings: &Findings<'_>, w: &mut W) {
     // Room for the usual issue (its path twice, a sentence, a position), so
     // the answer does not grow by copying itself once per few issues.
     w.reserve(findings.issues.iter().map(|i| 24 * i.segments.len() + i.message.len() + 96).sum());
@@ -265,8 +281,8 @@ fn write_issues(findings: &Findings<'_>, w: &mut JsonWriter) {
 }
 
 /// One issue of the answer: `{"path","code","message","severity","segments","line"?,"column"?}`.
-fn write_issue(
-    w: &mut JsonWriter,
+fn write_issue<W: Sink>(
+    w: &mut W,
     path: &str,
     code: IssueCode,
     message: &str,
@@ -274,7 +290,11 @@ fn write_issue(
     segments: &[Segment<'_>],
     position: Option<Position>,
 ) {
-    w.begin_object();
+    // Two shapes: an issue about no value has no position.
+    match position {
+        Some(_) => w.begin_model(const { shape("PositionedIssue") }),
+        None => w.begin_model(const { shape("Issue") }),
+    }
     w.name("path");
     w.string(path);
     w.name("code");
@@ -302,17 +322,17 @@ fn write_issue(
 }
 
 trait WriteJson {
-    fn write_to(&self, w: &mut JsonWriter);
+    fn write_to<W: Sink>(&self, w: &mut W);
 }
 
 impl WriteJson for EventData<'_> {
-    fn write_to(&self, w: &mut JsonWriter) {
+    fn write_to<W: Sink>(&self, w: &mut W) {
         self.write_json(w);
     }
 }
 
 impl WriteJson for Webhook<'_> {
-    fn write_to(&self, w: &mut JsonWriter) {
+    fn write_to<W: Sink>(&self, w: &mut W) {
         self.write_json(w);
     }
 }
@@ -324,7 +344,7 @@ fn write_outcome<'a, T: WriteJson>(
     options: &Options,
     reader: impl FnOnce(&Value<'a>, &mut Cx<'a>) -> Option<T>,
     with_data: bool,
-    w: &mut JsonWriter,
+    w: &mut impl Sink,
 ) -> Findings<'a> {
     let Outcome { value, report, output } = read(input, options, reader);
     match value {

@@ -31,9 +31,9 @@ mod sort;
 pub mod wasm;
 
 pub use api::{
-    construct_event, construct_event_to_js_json, construct_event_with_tolerance, memory_budget, parse_event,
-    parse_ticket_created, parse_webhook, signature_error_number, to_js_json, validate_event, validate_ticket_created,
-    verified_to_js_json, ConstructEventError, Options, Parsed, Target,
+    construct_event, construct_event_with_tolerance, memory_budget, parse_event, parse_ticket_created, parse_webhook,
+    signature_error_number, to_js_json, validate_event, validate_ticket_created, write_answer, write_construct_event_answer,
+    write_verified_answer, ConstructEventError, Options, Parsed, Target,
 };
 pub use events::common::{ChatMember, Members};
 pub use events::envelope::{Webhook, WebhookData};

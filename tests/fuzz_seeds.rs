@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use periskope_events::json::{self, JsonWriter};
+use periskope_events::json::{self, JsonWriter, Sink};
 use periskope_events::signature::{check_keys, sign, verify};
 use periskope_events::{parse_event, to_js_json, Options, Target, KNOWN_EVENTS};
 

@@ -9,7 +9,7 @@
 mod common;
 
 use common::value::J;
-use periskope_events::json::{self, JsonWriter, Kind, Value};
+use periskope_events::json::{self, JsonWriter, Kind, Sink, Value};
 use periskope_events::normalize::{format_iso_millis, parse_timestamp, split_labels};
 use periskope_events::{parse_ticket_created, IssueCode, Model, Options};
 use proptest::prelude::*;

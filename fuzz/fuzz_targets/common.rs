@@ -1,8 +1,9 @@
 //! Checks shared by the fuzz targets.
 #![allow(dead_code)] // each target uses part of it
 
-use periskope_events::json;
-use periskope_events::{to_js_json, Options, Target};
+use periskope_events::events::shape_keys;
+use periskope_events::json::{self, TapeWriter};
+use periskope_events::{to_js_json, write_answer, Options, Target};
 
 /// Runs `input` through every entry point and checks the result's shape:
 /// always a JSON document `{data, issues}`; `data` present only without
@@ -38,6 +39,10 @@ pub fn check_target(input: &[u8], target: Target<'_>) {
             // Validation only agrees with parsing on the verdict.
             let check = to_js_json(input, &options, target, false);
             assert_eq!(check.contains("\"severity\":\"error\""), has_error);
+            // The tape the bindings answer with reads back as the JSON answer.
+            let mut tape = TapeWriter::default();
+            write_answer(input, &options, target, true, &mut tape);
+            assert_eq!(tape.finish().to_json(&shape_keys()).as_deref(), Ok(out.as_str()), "the tape reads back as the JSON");
         }
     }
 }

@@ -5,7 +5,7 @@
 #[path = "common.rs"]
 mod common;
 
-use periskope_events::json;
+use periskope_events::json::{self, Sink};
 
 libfuzzer_sys::fuzz_target!(|text: &str| {
     common::check_all_targets(text.as_bytes());

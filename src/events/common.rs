@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::kinds::{ChatIdField, EnumText, EnumValues, Json, Labels, Number, PhoneId, Timestamp, Uuid};
 use crate::model::{model, read_model, Cx, FieldKind, Model};
 
@@ -179,7 +179,7 @@ impl<'a> FieldKind<'a> for Members<'a> {
         Some(Members(members))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.begin_object();
         for (key, member) in &self.0 {
             w.key(key);

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{is_known_event, read_event_data, EventData};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Member, Value};
+use crate::json::{JsonWriter, Kind, Member, Sink, Value};
 use crate::model::kinds::{Timestamp, Uuid};
 use crate::model::{check_derived, read_field, Cx, Extra, FieldKind};
 use crate::options::{Options, UnknownEvents};
@@ -309,8 +309,8 @@ impl<'a> Webhook<'a> {
         w.finish()
     }
 
-    pub(crate) fn write_json(&self, w: &mut JsonWriter) {
-        w.begin_object();
+    pub(crate) fn write_json<W: Sink>(&self, w: &mut W) {
+        w.begin_model(const { crate::model::shape::shape("Webhook") });
         w.name("event");
         w.text(&self.event);
         w.name("known");

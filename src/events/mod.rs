@@ -16,7 +16,7 @@
 //! | `note.created` | `ObjNoteType` | [`note::Note`] |
 //! | `org.phone.updated`, `.connected`, `.disconnected`, `.qr` | `PhoneInfoType` | [`phone::PhoneInfo`] |
 
-use crate::json::{JsonWriter, Value};
+use crate::json::{JsonWriter, Sink, Value};
 use crate::model::{read_model, Cx, Model};
 
 pub mod chat;
@@ -159,7 +159,7 @@ macro_rules! registry {
             }
 
             /// Writes the normalized payload as compact JSON.
-            pub fn write_json(&self, w: &mut JsonWriter) {
+            pub fn write_json<W: Sink>(&self, w: &mut W) {
                 match self {
                     $( EventData::$family(payload) => payload.write_json(w), )*
                 }
@@ -248,6 +248,38 @@ pub fn all_models() -> Vec<&'static crate::model::ModelInfo> {
         visit(family.model(), &mut out);
     }
     out
+}
+
+/// Every shape of [`crate::model::shape::SHAPES`] with its keys, in the
+/// order they are written: what `pkg-template/src/shapes.js` is generated
+/// from (tests/tape.rs), and what a tape is read with. A model's keys are
+/// its fields', each followed by its derived value's; a model missing from
+/// the registry's gets none (and fails that test).
+#[doc(hidden)]
+pub fn shape_keys() -> Vec<(&'static str, Vec<String>)> {
+    let models = all_models();
+    crate::model::shape::SHAPES
+        .iter()
+        .map(|&(name, keys)| {
+            let keys = match keys {
+                Some(keys) => keys.iter().map(|k| k.to_string()).collect(),
+                None => models
+                    .iter()
+                    .find(|m| m.ts_name == name)
+                    .map(|m| {
+                        m.fields
+                            .iter()
+                            .flat_map(|f| {
+                                std::iter::once(f.name.to_string())
+                                    .chain(f.derived.map(|(suffix, _)| format!("{}{suffix}", f.name)))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            };
+            (name, keys)
+        })
+        .collect()
 }
 
 /// Whether `name` is one of [`KNOWN_EVENTS`] (exactly: names are

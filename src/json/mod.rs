@@ -10,9 +10,13 @@
 mod read;
 #[cfg(feature = "serde")]
 pub(crate) mod serde_text;
+mod sink;
+pub mod tape;
 mod write;
 
 pub use read::{parse, parse_within, DuplicateKey, Kind, Member, ParseError, ParseErrorKind, Value};
+pub use sink::{Shape, Sink};
+pub use tape::TapeWriter;
 pub use write::{is_plain, JsonWriter};
 
 /// The eight bytes at `at` as a little-endian word, if there are eight.

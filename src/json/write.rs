@@ -1,5 +1,7 @@
 //! The writer: compact JSON into a `String`, commas handled for the caller.
 
+use super::{Shape, Sink};
+
 /// Writes compact JSON. Keys and strings are escaped as `JSON.stringify`
 /// escapes them, so the output reads back in JavaScript as the same values.
 pub struct JsonWriter {
@@ -34,40 +36,6 @@ impl JsonWriter {
         }
     }
 
-    /// Limits what is written from here on to `limit` more bytes (and
-    /// reserves room for `expected` of them), so that a small input cannot
-    /// make a huge output (an object of a million empty members, each
-    /// written with every field `null`). The length is checked where an
-    /// object or array begins, so the output kept never exceeds the limit by
-    /// more than one scalar. Past it, what was written since this call is
-    /// dropped, and dropped again each time the limit is crossed, so the
-    /// output stays under the limit while the caller finishes the value;
-    /// [`JsonWriter::end_limit`] then ends it.
-    pub fn limit_from_here(&mut self, expected: usize, limit: usize) {
-        self.out.reserve(expected.min(limit));
-        self.floor = self.out.len();
-        self.limit = self.floor.saturating_add(limit);
-        self.overflowed = false;
-    }
-
-    /// Ends the limit set by [`JsonWriter::limit_from_here`], so that what
-    /// follows is never cut: when the value written since passed it, the
-    /// value is replaced by `null` (it followed a key) and this returns
-    /// `true`.
-    pub fn end_limit(&mut self) -> bool {
-        self.limit = usize::MAX;
-        if !self.overflowed {
-            return false;
-        }
-        self.out.truncate(self.floor);
-        // The value's buffer goes too: the answer left is small.
-        self.out.shrink_to(self.floor.saturating_add(4096));
-        self.overflowed = false;
-        self.after_key = true;
-        self.null();
-        true
-    }
-
     #[inline(always)]
     fn check_limit(&mut self) {
         if self.out.len() > self.limit {
@@ -82,11 +50,6 @@ impl JsonWriter {
         self.out.truncate(self.floor);
     }
 
-    /// Makes room for `additional` more bytes at once.
-    pub fn reserve(&mut self, additional: usize) {
-        self.out.reserve(additional);
-    }
-
     /// The JSON written so far.
     pub fn finish(self) -> String {
         self.out
@@ -98,213 +61,6 @@ impl JsonWriter {
                 self.out.push(',');
             }
             *has_item = true;
-        }
-    }
-
-    /// Starts an object (as a value).
-    pub fn begin_object(&mut self) {
-        self.check_limit();
-        self.value_prefix();
-        self.out.push('{');
-        self.has_item.push(false);
-    }
-
-    /// Ends the innermost object.
-    pub fn end_object(&mut self) {
-        self.has_item.pop();
-        self.out.push('}');
-    }
-
-    /// Starts an array (as a value).
-    pub fn begin_array(&mut self) {
-        self.check_limit();
-        self.value_prefix();
-        self.out.push('[');
-        self.has_item.push(false);
-    }
-
-    /// Ends the innermost array.
-    pub fn end_array(&mut self) {
-        self.has_item.pop();
-        self.out.push(']');
-    }
-
-    /// Writes an object key; the next call writes its value.
-    pub fn key(&mut self, key: &str) {
-        self.comma();
-        push_escaped(&mut self.out, key);
-        self.out.push(':');
-        self.after_key = true;
-    }
-
-    /// Writes a key of ours (a model's field name, a key of the wire
-    /// format): plain ASCII with nothing to escape, so copied without the
-    /// escape scan. Keys read from the input go through [`JsonWriter::key`].
-    pub fn name(&mut self, name: &'static str) {
-        debug_assert!(is_plain(name), "{name:?} needs escaping");
-        self.comma();
-        self.out.reserve(name.len() + 3);
-        self.out.push('"');
-        self.out.push_str(name);
-        self.out.push_str("\":");
-        self.after_key = true;
-    }
-
-    /// [`JsonWriter::name`] with the name already written as `"name":` (a
-    /// model's field, whose macro writes it so): one copy.
-    pub fn quoted_name(&mut self, quoted: &'static str) {
-        debug_assert!(quoted.len() >= 3 && quoted.starts_with('"') && quoted.ends_with("\":"));
-        self.comma();
-        self.out.push_str(quoted);
-        self.after_key = true;
-    }
-
-    /// Writes a key of ours made of two parts (`priority` + `_label`), as
-    /// [`JsonWriter::name`].
-    pub fn name_with_suffix(&mut self, name: &'static str, suffix: &'static str) {
-        debug_assert!(is_plain(name) && is_plain(suffix), "{name:?}{suffix:?} needs escaping");
-        self.comma();
-        self.out.reserve(name.len() + suffix.len() + 3);
-        self.out.push('"');
-        self.out.push_str(name);
-        self.out.push_str(suffix);
-        self.out.push_str("\":");
-        self.after_key = true;
-    }
-
-    /// Writes a string value.
-    pub fn string(&mut self, s: &str) {
-        self.value_prefix();
-        push_escaped(&mut self.out, s);
-    }
-
-    /// Writes a string read from the input. A borrowed one was taken from
-    /// between quotes with no escape in it, so it holds no quote, backslash or
-    /// control character and is copied as it is; an owned one (unescaped, or
-    /// changed by a rule) is escaped.
-    #[allow(clippy::ptr_arg)] // Whether the string is borrowed is the point.
-    pub fn text(&mut self, s: &std::borrow::Cow<'_, str>) {
-        match s {
-            std::borrow::Cow::Borrowed(raw) if super::is_plain_ascii(raw) => self.plain_string(raw),
-            other => self.string(other),
-        }
-    }
-
-    /// Writes a string with nothing to escape (a timestamp we formatted, an
-    /// enum's name, an ASCII string borrowed from the input), copied without
-    /// the escape scan.
-    pub fn plain_string(&mut self, s: &str) {
-        debug_assert!(is_plain(s), "{s:?} needs escaping");
-        self.value_prefix();
-        self.out.reserve(s.len() + 2);
-        self.out.push('"');
-        self.out.push_str(s);
-        self.out.push('"');
-    }
-
-    /// Writes `null`.
-    pub fn null(&mut self) {
-        self.value_prefix();
-        self.out.push_str("null");
-    }
-
-    /// Writes `true` or `false`.
-    pub fn bool(&mut self, b: bool) {
-        self.value_prefix();
-        self.out.push_str(if b { "true" } else { "false" });
-    }
-
-    /// Writes an integer (digit by digit: `write!` is slower and larger).
-    pub fn int(&mut self, n: i64) {
-        self.value_prefix();
-        if n < 0 {
-            self.out.push('-');
-        }
-        let mut digits = [0u8; 20];
-        let mut value = n.unsigned_abs();
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            if let Some(slot) = digits.get_mut(start) {
-                *slot = b'0' + (value % 10) as u8;
-            }
-            value /= 10;
-            if value == 0 || start == 0 {
-                break;
-            }
-        }
-        self.out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0"));
-    }
-
-    /// Writes text that is already valid JSON (a number as read, or a value
-    /// copied verbatim from the input).
-    pub fn raw(&mut self, json: &str) {
-        self.value_prefix();
-        self.out.push_str(json);
-    }
-
-    /// Writes JSON text read from the input, without the whitespace between
-    /// its tokens, so that a value passed through comes out the same whether
-    /// it was sent pretty-printed or compact (as `JSON.stringify` writes it).
-    /// `json` must be valid JSON, as every value the reader accepted is.
-    pub fn raw_compact(&mut self, json: &str) {
-        self.value_prefix();
-        let bytes = json.as_bytes();
-        if json.is_ascii() && !bytes.iter().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
-            self.out.push_str(json);
-            return;
-        }
-        let (mut in_string, mut escaped, mut run_start) = (false, false, 0);
-        for (i, &b) in bytes.iter().enumerate() {
-            if b >= 0x80 {
-                // Only inside strings, in valid JSON: escaped as the writer
-                // escapes every string (the output stays ASCII). Continuation
-                // bytes were written with their lead byte.
-                if b >= 0xC0 {
-                    self.out.push_str(json.get(run_start..i).unwrap_or_default());
-                    let c = json.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
-                    push_unicode_escape(&mut self.out, c);
-                }
-                run_start = i + 1;
-            } else if in_string {
-                match (escaped, b) {
-                    (true, _) => escaped = false,
-                    (false, b'\\') => escaped = true,
-                    (false, b'"') => in_string = false,
-                    _ => {}
-                }
-            } else if b == b'"' {
-                in_string = true;
-            } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-                self.out.push_str(json.get(run_start..i).unwrap_or_default());
-                run_start = i + 1;
-            }
-        }
-        self.out.push_str(json.get(run_start..).unwrap_or_default());
-    }
-
-    /// Writes a value read by [`super::parse`] as compact JSON (its strings
-    /// unescaped and escaped again, its numbers as written).
-    pub fn value(&mut self, value: &super::Value<'_>) {
-        use super::Kind;
-        match &value.kind {
-            Kind::Null => self.null(),
-            Kind::Bool(b) => self.bool(*b),
-            Kind::Number(n) => self.raw(n),
-            Kind::String(s) => self.string(s),
-            Kind::Array(items) => {
-                self.begin_array();
-                items.iter().for_each(|item| self.value(item));
-                self.end_array();
-            }
-            Kind::Object(members) => {
-                self.begin_object();
-                for m in members {
-                    self.key(&m.key);
-                    self.value(&m.value);
-                }
-                self.end_object();
-            }
         }
     }
 
@@ -340,6 +96,243 @@ impl JsonWriter {
             self.comma();
         }
     }
+}
+
+impl Sink for JsonWriter {
+    /// Limits what is written from here on to `limit` more bytes (and
+    /// reserves room for `expected` of them), so that a small input cannot
+    /// make a huge output (an object of a million empty members, each
+    /// written with every field `null`). The length is checked where an
+    /// object or array begins, so the output kept never exceeds the limit by
+    /// more than one scalar. Past it, what was written since this call is
+    /// dropped, and dropped again each time the limit is crossed, so the
+    /// output stays under the limit while the caller finishes the value;
+    /// [`JsonWriter::end_limit`] then ends it.
+    fn limit_from_here(&mut self, expected: usize, limit: usize) {
+        self.out.reserve(expected.min(limit));
+        self.floor = self.out.len();
+        self.limit = self.floor.saturating_add(limit);
+        self.overflowed = false;
+    }
+
+    /// Ends the limit set by [`JsonWriter::limit_from_here`], so that what
+    /// follows is never cut: when the value written since passed it, the
+    /// value is replaced by `null` (it followed a key) and this returns
+    /// `true`.
+    fn end_limit(&mut self) -> bool {
+        self.limit = usize::MAX;
+        if !self.overflowed {
+            return false;
+        }
+        self.out.truncate(self.floor);
+        // The value's buffer goes too: the answer left is small.
+        self.out.shrink_to(self.floor.saturating_add(4096));
+        self.overflowed = false;
+        self.after_key = true;
+        self.null();
+        true
+    }
+
+    /// Makes room for `additional` more bytes at once.
+    fn reserve(&mut self, additional: usize) {
+        self.out.reserve(additional);
+    }
+
+    /// Starts an object (as a value).
+    fn begin_object(&mut self) {
+        self.check_limit();
+        self.value_prefix();
+        self.out.push('{');
+        self.has_item.push(false);
+    }
+
+    /// Starts an object of a fixed shape: in JSON, any object.
+    fn begin_model(&mut self, _shape: Shape) {
+        self.begin_object();
+    }
+
+    /// Ends the innermost object.
+    fn end_object(&mut self) {
+        self.has_item.pop();
+        self.out.push('}');
+    }
+
+    /// Starts an array (as a value).
+    fn begin_array(&mut self) {
+        self.check_limit();
+        self.value_prefix();
+        self.out.push('[');
+        self.has_item.push(false);
+    }
+
+    /// Ends the innermost array.
+    fn end_array(&mut self) {
+        self.has_item.pop();
+        self.out.push(']');
+    }
+
+    /// Writes an object key; the next call writes its value.
+    fn key(&mut self, key: &str) {
+        self.comma();
+        push_escaped(&mut self.out, key);
+        self.out.push(':');
+        self.after_key = true;
+    }
+
+    /// Writes a key of ours (a model's field name, a key of the wire
+    /// format): plain ASCII with nothing to escape, so copied without the
+    /// escape scan. Keys read from the input go through [`JsonWriter::key`].
+    fn name(&mut self, name: &'static str) {
+        debug_assert!(is_plain(name), "{name:?} needs escaping");
+        self.comma();
+        self.out.reserve(name.len() + 3);
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str("\":");
+        self.after_key = true;
+    }
+
+    /// [`JsonWriter::name`] with the name already written as `"name":` (a
+    /// model's field, whose macro writes it so): one copy.
+    fn quoted_name(&mut self, quoted: &'static str) {
+        debug_assert!(quoted.len() >= 3 && quoted.starts_with('"') && quoted.ends_with("\":"));
+        self.comma();
+        self.out.push_str(quoted);
+        self.after_key = true;
+    }
+
+    /// Writes a key of ours made of two parts (`priority` + `_label`), as
+    /// [`JsonWriter::name`].
+    fn name_with_suffix(&mut self, name: &'static str, suffix: &'static str) {
+        debug_assert!(is_plain(name) && is_plain(suffix), "{name:?}{suffix:?} needs escaping");
+        self.comma();
+        self.out.reserve(name.len() + suffix.len() + 3);
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str(suffix);
+        self.out.push_str("\":");
+        self.after_key = true;
+    }
+
+    /// Writes a string value.
+    fn string(&mut self, s: &str) {
+        self.value_prefix();
+        push_escaped(&mut self.out, s);
+    }
+
+    /// Writes a string read from the input. A borrowed one was taken from
+    /// between quotes with no escape in it, so it holds no quote, backslash or
+    /// control character and is copied as it is; an owned one (unescaped, or
+    /// changed by a rule) is escaped.
+    #[allow(clippy::ptr_arg)] // Whether the string is borrowed is the point.
+    fn text(&mut self, s: &std::borrow::Cow<'_, str>) {
+        match s {
+            std::borrow::Cow::Borrowed(raw) if super::is_plain_ascii(raw) => self.plain_string(raw),
+            other => self.string(other),
+        }
+    }
+
+    /// Writes a string with nothing to escape (a timestamp we formatted, an
+    /// enum's name, an ASCII string borrowed from the input), copied without
+    /// the escape scan.
+    fn plain_string(&mut self, s: &str) {
+        debug_assert!(is_plain(s), "{s:?} needs escaping");
+        self.value_prefix();
+        self.out.reserve(s.len() + 2);
+        self.out.push('"');
+        self.out.push_str(s);
+        self.out.push('"');
+    }
+
+    /// Writes `null`.
+    fn null(&mut self) {
+        self.value_prefix();
+        self.out.push_str("null");
+    }
+
+    /// Writes `true` or `false`.
+    fn bool(&mut self, b: bool) {
+        self.value_prefix();
+        self.out.push_str(if b { "true" } else { "false" });
+    }
+
+    /// Writes an integer (digit by digit: `write!` is slower and larger).
+    fn int(&mut self, n: i64) {
+        self.value_prefix();
+        self.out.push_str(int_text(n, &mut [0; 20]));
+    }
+
+    /// Writes text that is already valid JSON (a number as read, or a value
+    /// copied verbatim from the input).
+    fn raw(&mut self, json: &str) {
+        self.value_prefix();
+        self.out.push_str(json);
+    }
+
+    /// Writes JSON text read from the input, without the whitespace between
+    /// its tokens, so that a value passed through comes out the same whether
+    /// it was sent pretty-printed or compact (as `JSON.stringify` writes it).
+    /// `json` must be valid JSON, as every value the reader accepted is.
+    fn raw_compact(&mut self, json: &str) {
+        self.value_prefix();
+        let bytes = json.as_bytes();
+        if json.is_ascii() && !bytes.iter().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+            self.out.push_str(json);
+            return;
+        }
+        let (mut in_string, mut escaped, mut run_start) = (false, false, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            if b >= 0x80 {
+                // Only inside strings, in valid JSON: escaped as the writer
+                // escapes every string (the output stays ASCII). Continuation
+                // bytes were written with their lead byte.
+                if b >= 0xC0 {
+                    self.out.push_str(json.get(run_start..i).unwrap_or_default());
+                    let c = json.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    push_unicode_escape(&mut self.out, c);
+                }
+                run_start = i + 1;
+            } else if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+            } else if b == b'"' {
+                in_string = true;
+            } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.out.push_str(json.get(run_start..i).unwrap_or_default());
+                run_start = i + 1;
+            }
+        }
+        self.out.push_str(json.get(run_start..).unwrap_or_default());
+    }
+}
+
+/// `n` in decimal, written into `digits` (digit by digit: `write!` is
+/// slower and larger).
+pub(crate) fn int_text(n: i64, digits: &mut [u8; 20]) -> &str {
+    let mut value = n.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (value % 10) as u8;
+        }
+        value /= 10;
+        if value == 0 || start == 0 {
+            break;
+        }
+    }
+    // `i64::MIN` has 19 digits: there is always room for the sign.
+    if n < 0 && start > 0 {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0")
 }
 
 /// Whether `s` is written as it is between quotes: ASCII, with no quote,

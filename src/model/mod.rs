@@ -7,10 +7,12 @@
 use std::borrow::Cow;
 
 use crate::issue::{IssueCode, Segment, Severity};
-use crate::json::{JsonWriter, Kind, Member, Value};
+use crate::json::{JsonWriter, Kind, Member, Sink, Value};
 
 pub mod kinds;
 mod owned;
+#[doc(hidden)]
+pub mod shape;
 
 pub use owned::IntoOwned;
 
@@ -356,13 +358,13 @@ pub trait FieldKind<'a>: Sized {
     #[doc(hidden)]
     fn read(value: &Value<'a>, cx: &mut Cx<'a>) -> Option<Self>;
     #[doc(hidden)]
-    fn write(&self, w: &mut JsonWriter);
+    fn write<W: Sink>(&self, w: &mut W);
     #[doc(hidden)]
-    fn write_absent(w: &mut JsonWriter) {
+    fn write_absent<W: Sink>(w: &mut W) {
         w.null();
     }
     #[doc(hidden)]
-    fn write_derived(_field: Option<&Self>, _w: &mut JsonWriter) {}
+    fn write_derived<W: Sink>(_field: Option<&Self>, _w: &mut W) {}
 }
 
 /// What a TypeScript declaration needs to know of a field.
@@ -441,7 +443,7 @@ pub trait Model<'a>: Sized {
     #[doc(hidden)]
     fn finish(draft: Self::Draft) -> Option<Self>;
     #[doc(hidden)]
-    fn write_json(&self, w: &mut JsonWriter);
+    fn write_json<W: Sink>(&self, w: &mut W);
 
     /// The normalized payload as compact JSON.
     fn to_json(&self) -> String {
@@ -733,8 +735,8 @@ fn table_lookup(names: &[&str], slots: &[u8], key: &str) -> usize {
 /// Writes one field, `null` (or its kind's empty form) when absent, and the
 /// value derived from it, if its kind has one. Never inlined, as `read_field`.
 #[inline(never)]
-pub(crate) fn write_field<'a, K: FieldKind<'a>>(
-    w: &mut JsonWriter,
+pub(crate) fn write_field<'a, K: FieldKind<'a>, W: Sink>(
+    w: &mut W,
     (name, quoted): (&'static str, &'static str),
     value: Option<&K>,
 ) {
@@ -958,10 +960,11 @@ macro_rules! model {
             }
 
             #[inline(never)] // Compiled on first use, as `read_model`.
-            fn write_json(&self, w: &mut $crate::json::JsonWriter) {
-                w.begin_object();
+            fn write_json<W: $crate::json::Sink>(&self, w: &mut W) {
+                const SHAPE: $crate::json::Shape = $crate::model::shape::shape($ts);
+                w.begin_model(SHAPE);
                 $(
-                    $crate::model::write_field::<$kind>(
+                    $crate::model::write_field::<$kind, W>(
                         w,
                         ($crate::model::wire_name!($field $(, $wire)?), $crate::model::quoted_name!($field $(, $wire)?)),
                         $crate::model::field_ref!(self.$field $(, $required)?),
@@ -1002,7 +1005,7 @@ macro_rules! model {
                 $crate::model::read_model(value, cx)
             }
 
-            fn write(&self, w: &mut $crate::json::JsonWriter) {
+            fn write<W: $crate::json::Sink>(&self, w: &mut W) {
                 $crate::model::Model::write_json(self, w)
             }
         }

@@ -2,7 +2,7 @@
 //! tests that build JSON (the generators of `properties.rs`, the schema
 //! generator of `json_schema.rs`), written compact by the core's writer.
 
-use periskope_events::json::JsonWriter;
+use periskope_events::json::{JsonWriter, Sink};
 
 /// A JSON value; numbers as their text.
 #[derive(Clone, Debug, PartialEq)]

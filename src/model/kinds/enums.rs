@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 
 use super::text::string;
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Value};
+use crate::json::{Sink, Value};
 use crate::model::{Cx, FieldKind};
 
 /// A closed set of string values known today. Values outside it are kept,
@@ -51,7 +51,7 @@ impl<'a, E: EnumValues> FieldKind<'a> for EnumText<'a, E> {
         read_enum(value, cx, E::VALUES, E::WHAT).map(|s| EnumText(s, PhantomData))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::text::{empty_to_null, trimmed};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{Cx, Embedded, FieldKind};
 
 /// A map of custom properties: names to string values.
@@ -52,7 +52,7 @@ impl<'a> FieldKind<'a> for StringMap<'a> {
         Some(StringMap(entries))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.begin_object();
         for (key, text) in &self.0 {
             w.key(key);
@@ -84,7 +84,7 @@ impl<'a> FieldKind<'a> for Json<'a> {
         Some(Json(Cow::Borrowed(cx.raw(value))))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.raw_compact(&self.0);
     }
 }
@@ -132,7 +132,7 @@ impl<'a> FieldKind<'a> for JsonObject<'a> {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.raw_compact(&self.0);
     }
 }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::text::empty_to_null;
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{Cx, Embedded, FieldKind};
 use crate::normalize;
 
@@ -53,13 +53,13 @@ impl<'a> FieldKind<'a> for Labels<'a> {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.begin_array();
         self.0.iter().for_each(|l| w.text(l));
         w.end_array();
     }
 
-    fn write_absent(w: &mut JsonWriter) {
+    fn write_absent<W: Sink>(w: &mut W) {
         w.begin_array();
         w.end_array();
     }
@@ -127,13 +127,13 @@ impl<'a> FieldKind<'a> for StringList<'a> {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.begin_array();
         self.0.iter().for_each(|s| w.text(s));
         w.end_array();
     }
 
-    fn write_absent(w: &mut JsonWriter) {
+    fn write_absent<W: Sink>(w: &mut W) {
         w.begin_array();
         w.end_array();
     }
@@ -155,7 +155,7 @@ mod tests {
         for bad in [r#""a""#, r#""[1]""#, r##""[\"a\"""##, "{}", "3"] {
             assert_eq!(codes(&read::<StringList>(bad, false).1), vec![IssueCode::InvalidType], "{bad}");
         }
-        let mut w = JsonWriter::default();
+        let mut w = crate::json::JsonWriter::default();
         StringList::write_absent(&mut w);
         assert_eq!(w.finish(), "[]");
     }

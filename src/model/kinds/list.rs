@@ -2,7 +2,7 @@
 //! array of objects of one model, each read by that model's rules, `[]`
 //! when absent.
 
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{read_model, Cx, FieldKind, Model};
 
 /// An array of objects of one model; absent or `null` becomes `[]`.
@@ -57,13 +57,13 @@ impl<'a, T: Model<'a> + ListTypes + FieldKind<'a>> FieldKind<'a> for List<T> {
         Some(List(out))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.begin_array();
         self.0.iter().for_each(|m| m.write_json(w));
         w.end_array();
     }
 
-    fn write_absent(w: &mut JsonWriter) {
+    fn write_absent<W: Sink>(w: &mut W) {
         w.begin_array();
         w.end_array();
     }

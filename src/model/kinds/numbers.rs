@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::text::{empty_to_null, trimmed};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{Cx, FieldKind};
 use crate::normalize;
 
@@ -84,7 +84,7 @@ impl<'a> FieldKind<'a> for Number<'a> {
         read_number(value, cx, "a number", true).map(Number)
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.raw(&self.0);
     }
 }
@@ -133,7 +133,7 @@ impl<'a, const TEXT: bool> FieldKind<'a> for Ack<'a, TEXT> {
         read_ack(value, cx, TEXT).map(Ack)
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.raw(&self.0);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::numbers::is_json_number;
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{Cx, FieldKind};
 use crate::normalize;
 
@@ -57,11 +57,11 @@ impl<'a> FieldKind<'a> for Priority {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.int(i64::from(self.0));
     }
 
-    fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
+    fn write_derived<W: Sink>(field: Option<&Self>, w: &mut W) {
         match field {
             Some(p) => w.string(p.label()),
             None => w.null(),

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{Cx, FieldKind};
 use crate::normalize::{self, placeholder};
 
@@ -33,7 +33,7 @@ impl<'a> FieldKind<'a> for Cow<'a, str> {
         string(value, cx)
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(self);
     }
 }
@@ -55,7 +55,7 @@ impl<'a> FieldKind<'a> for bool {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.bool(*self);
     }
 }
@@ -90,7 +90,7 @@ impl<'a> FieldKind<'a> for Email<'a> {
         Some(Email(email(s, value, cx)))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 }
@@ -134,7 +134,7 @@ impl<'a> FieldKind<'a> for Actor<'a> {
         Some(Actor(email(s, value, cx)))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 }
@@ -164,7 +164,7 @@ impl<'a> FieldKind<'a> for Uuid<'a> {
         Some(Uuid(s))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 }

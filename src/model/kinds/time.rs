@@ -4,7 +4,7 @@
 //! a number) is a `coerced_value` warning.
 
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
 use crate::model::{Cx, FieldKind};
 use crate::normalize;
 
@@ -70,7 +70,7 @@ impl<'a> FieldKind<'a> for Timestamp {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.plain_string(normalize::time::IsoMillis::new(self.millis).as_str());
     }
 }

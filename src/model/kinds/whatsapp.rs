@@ -8,7 +8,8 @@ use std::borrow::Cow;
 
 use super::text::string;
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Value};
+use crate::json::{Kind, Sink, Value};
+use crate::model::shape::shape;
 use crate::model::{read_field, write_field, Cx, Extra, FieldKind};
 use crate::normalize::{self, placeholder};
 
@@ -50,14 +51,14 @@ impl<'a> FieldKind<'a> for ChatIdField<'a> {
         Some(ChatIdField(s))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 
-    fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
+    fn write_derived<W: Sink>(field: Option<&Self>, w: &mut W) {
         let Some(field) = field else { return w.null() };
         let id = normalize::parse_chat_id(&field.0);
-        w.begin_object();
+        w.begin_model(const { shape("ChatIdParts") });
         w.name("kind");
         w.plain_string(id.kind.as_str());
         w.name("number");
@@ -91,7 +92,7 @@ impl<'a> FieldKind<'a> for PhoneId<'a> {
         Some(PhoneId(s))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 }
@@ -124,13 +125,13 @@ impl<'a> FieldKind<'a> for MessageIdField<'a> {
         Some(MessageIdField(s))
     }
 
-    fn write(&self, w: &mut JsonWriter) {
+    fn write<W: Sink>(&self, w: &mut W) {
         w.text(&self.0);
     }
 
-    fn write_derived(field: Option<&Self>, w: &mut JsonWriter) {
+    fn write_derived<W: Sink>(field: Option<&Self>, w: &mut W) {
         let Some(id) = field.and_then(|f| normalize::parse_message_id(&f.0)) else { return w.null() };
-        w.begin_object();
+        w.begin_model(const { shape("MessageIdParts") });
         w.name("from_me");
         w.bool(id.from_me);
         w.name("chat_id");
@@ -211,12 +212,12 @@ impl<'a> FieldKind<'a> for WaId<'a> {
         }
     }
 
-    fn write(&self, w: &mut JsonWriter) {
-        w.begin_object();
-        write_field::<Cow<'a, str>>(w, ("id", "\"id\":"), self.id.as_ref());
-        write_field::<bool>(w, ("from_me", "\"from_me\":"), self.from_me.as_ref());
-        write_field::<Cow<'a, str>>(w, ("remote", "\"remote\":"), self.remote.as_ref());
-        write_field::<Cow<'a, str>>(w, ("serialized", "\"serialized\":"), self.serialized.as_ref());
+    fn write<W: Sink>(&self, w: &mut W) {
+        w.begin_model(const { shape("WaId") });
+        write_field::<Cow<'a, str>, W>(w, ("id", "\"id\":"), self.id.as_ref());
+        write_field::<bool, W>(w, ("from_me", "\"from_me\":"), self.from_me.as_ref());
+        write_field::<Cow<'a, str>, W>(w, ("remote", "\"remote\":"), self.remote.as_ref());
+        write_field::<Cow<'a, str>, W>(w, ("serialized", "\"serialized\":"), self.serialized.as_ref());
         for extra in &self.extra {
             w.key(&extra.key);
             w.raw_compact(&extra.json);
