@@ -137,7 +137,17 @@ function createPackage(wasm, reload, host, loadJsonSchemas) {
   return api;
 }
 `;
-const apiSources = ['api.js', 'standard-schema.js', 'handler.js'].map((f) => read(template, 'src', f));
+// The tape's reader is one function's body: the generated tags and shapes
+// (shapes.js), then the reader (tape.js), so that their names stay private
+// to it (and are minified).
+const tapeReaderSource = `/** Builds an answer's objects from the core's tape (see tape.js). */
+function createTapeReader() {
+'use strict';
+${read(template, 'src', 'shapes.js')}
+${read(template, 'src', 'tape.js')}
+}
+`;
+const apiSources = [tapeReaderSource, ...['api.js', 'standard-schema.js', 'handler.js'].map((f) => read(template, 'src', f))];
 const nodeSharedSource = [...apiSources, createPackageSource('loadJsonSchemas')].join('\n');
 const webSharedSource = [
   ...apiSources,
@@ -209,9 +219,15 @@ const syncGlue = cut(
 const glueBody = syncGlue.replace(/^export function /gm, 'function ').replace(glueTail, '');
 if (/^export\b/m.test(glueBody)) throw new Error('web glue: it exports something this script does not know');
 if (/__wbg_init|__wbg_load|\bimport\.meta\b|^\s*import\b/m.test(glueBody)) throw new Error('web glue: the asynchronous init is still there in part');
+// `memory()` gives the instance's memory, where the reading exports leave
+// their answer (the tape, read in place by api.js), from the glue's own
+// binding of the instance's exports.
+if (!/^let wasmModule, wasmInstance, wasm;$/m.test(glueBody) || !/^\s*wasm = instance\.exports;$/m.test(glueBody)) {
+  throw new Error("web glue: it no longer keeps the instance's exports in `wasm`; has wasm-bindgen's glue changed?");
+}
 const factory = (body) => `function createGlue() {
 ${body}
-return { ${glueExports.join(', ')}, initSync };
+return { ${glueExports.join(', ')}, initSync, memory: () => wasm.memory };
 }`;
 // The ES module one for the web entries, the CommonJS one for Node, which
 // node/index.cjs initializes with the module it compiled once.

@@ -2,14 +2,19 @@
 //!
 //! Each export takes its input as bytes (the JavaScript wrapper encodes
 //! strings with `TextEncoder`, far cheaper than wasm-bindgen's string
-//! passing) and returns the whole outcome as one JSON text, which the wrapper
-//! turns into objects with `JSON.parse`. All policy lives in the core.
+//! passing). The reading exports write the whole outcome as a tape
+//! (`crate::json::tape`), kept here until `release_answer`, and return
+//! where it lies in memory; the wrapper builds its objects from it in
+//! place. The others return JSON text. All policy lives in the core.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::api::{construct_event_to_js_json, signature_error_number, to_js_json, verified_to_js_json, Options, Target};
+use crate::api::{signature_error_number, write_answer, write_construct_event_answer, write_verified_answer, Options, Target};
 use crate::events::{sample_payload as sample, KNOWN_EVENTS};
-use crate::json::JsonWriter;
+use crate::json::tape::Tape;
+use crate::json::{JsonWriter, Sink, TapeWriter};
 use crate::options::UnknownEvents;
 use crate::signature::{self, ReplayWindow, SignatureError};
 
@@ -118,16 +123,62 @@ pub fn known_events() -> String {
     w.finish()
 }
 
-/// Reads the payload of `event`. See `to_js_json` for the result.
-#[wasm_bindgen]
-pub fn event_payload(event: &str, input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
-    to_js_json(input, &options(flags, max_bytes, max_issues), Target::Event(event), flags & VALIDATE_ONLY == 0)
+/// The last answer, until the wrapper has read it: its tape, and where the
+/// tape's three parts lie in memory (`[words, words length, ascii, ascii
+/// length, wide, wide length]`, in bytes but the words' length).
+#[derive(Default)]
+struct Answer {
+    tape: Tape,
+    header: [u32; 6],
 }
 
-/// Reads a webhook body. See `to_js_json` for the result.
+thread_local! {
+    static ANSWER: RefCell<Answer> = RefCell::new(Answer::default());
+}
+
+/// Writes an answer with `write` and keeps it: returns the address of its
+/// header (see [`Answer`]). The memory stays valid until the next call.
+fn answer(write: impl FnOnce(&mut TapeWriter)) -> u32 {
+    let mut w = TapeWriter::with_capacity(256);
+    write(&mut w);
+    let tape = w.finish();
+    // wasm32: addresses and lengths are 32 bits.
+    let at = |p: *const u8| p as usize as u32;
+    ANSWER.with(|answer| {
+        let mut answer = answer.borrow_mut();
+        answer.header = [
+            at(tape.words.as_ptr().cast()),
+            tape.words.len() as u32,
+            at(tape.ascii.as_ptr()),
+            tape.ascii.len() as u32,
+            at(tape.wide.as_ptr()),
+            tape.wide.len() as u32,
+        ];
+        answer.tape = tape;
+        at(answer.header.as_ptr().cast())
+    })
+}
+
+/// Frees the last answer, once the wrapper has built its objects.
 #[wasm_bindgen]
-pub fn webhook(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
-    to_js_json(input, &options(flags, max_bytes, max_issues), Target::Webhook, flags & VALIDATE_ONLY == 0)
+pub fn release_answer() {
+    ANSWER.with(|answer| *answer.borrow_mut() = Answer::default());
+}
+
+/// Reads the payload of `event`; the answer is `write_answer`'s, as a tape
+/// (see [`answer`]).
+#[wasm_bindgen]
+pub fn event_payload(event: &str, input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> u32 {
+    let options = options(flags, max_bytes, max_issues);
+    answer(|w| write_answer(input, &options, Target::Event(event), flags & VALIDATE_ONLY == 0, w))
+}
+
+/// Reads a webhook body; the answer is `write_answer`'s, as a tape (see
+/// [`answer`]).
+#[wasm_bindgen]
+pub fn webhook(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> u32 {
+    let options = options(flags, max_bytes, max_issues);
+    answer(|w| write_answer(input, &options, Target::Webhook, flags & VALIDATE_ONLY == 0, w))
 }
 
 /// Verifies a signature: 0 when it verifies, else the error's number (see
@@ -150,7 +201,8 @@ pub fn check_keys(keys: &[u8], key_lengths: &[u32]) -> u32 {
     }
 }
 
-/// Verifies, then reads a webhook body. See `construct_event_to_js_json`.
+/// Verifies, then reads a webhook body: `write_construct_event_answer`'s
+/// answer, as a tape (see [`answer`]).
 /// A negative `tolerance_seconds` means no replay window; `now_ms` is the
 /// current time in milliseconds since 1970-01-01 UTC.
 #[wasm_bindgen]
@@ -165,14 +217,10 @@ pub fn construct_event(
     max_issues: u32,
     tolerance_seconds: f64,
     now_ms: f64,
-) -> String {
-    construct_event_to_js_json(
-        body,
-        header(signature),
-        &split_keys(keys, key_lengths),
-        &options(flags, max_bytes, max_issues),
-        window(tolerance_seconds, now_ms),
-    )
+) -> u32 {
+    let options = options(flags, max_bytes, max_issues);
+    let keys = split_keys(keys, key_lengths);
+    answer(|w| write_construct_event_answer(body, header(signature), &keys, &options, window(tolerance_seconds, now_ms), w))
 }
 
 /// The replay window the wrapper's numbers say: none when
@@ -196,8 +244,9 @@ pub fn signature_bytes(signature: &str) -> Vec<u8> {
 /// `construct_event` once the host verified the signature (the Node entry,
 /// with `node:crypto`, on these bytes): the replay window, then the webhook.
 #[wasm_bindgen]
-pub fn read_verified(body: &[u8], flags: u32, max_bytes: u32, max_issues: u32, tolerance_seconds: f64, now_ms: f64) -> String {
-    verified_to_js_json(body, &options(flags, max_bytes, max_issues), window(tolerance_seconds, now_ms))
+pub fn read_verified(body: &[u8], flags: u32, max_bytes: u32, max_issues: u32, tolerance_seconds: f64, now_ms: f64) -> u32 {
+    let options = options(flags, max_bytes, max_issues);
+    answer(|w| write_verified_answer(body, &options, window(tolerance_seconds, now_ms), w))
 }
 
 /// The `x-periskope-signature` value for `body` signed with `key`.

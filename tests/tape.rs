@@ -149,10 +149,33 @@ fn refused_signatures_and_the_replay_window_read_back_the_same() {
     }
 }
 
-/// The JavaScript wrapper's object literals, one per shape.
+/// The JavaScript wrapper's object literals, one per shape, and the tape's
+/// tags.
 fn shapes_js() -> String {
     let mut out = String::from(
-        "// Generated from the Rust models by tests/tape.rs. Do not edit:\n// change the model, then run `UPDATE_SHAPES=1 cargo test --test tape`.\n//\n// One object literal per shape of src/model/shape.rs, in its order: the\n// tape (src/json/tape.rs) names an object's shape and gives its values in\n// this order; `v` reads the next one.\nconst TAPE_SHAPES = [\n",
+        "// Generated from the Rust models by tests/tape.rs. Do not edit:\n// change the model, then run `UPDATE_SHAPES=1 cargo test --test tape`.\n\n// The tape's tags and its long-length mark (src/json/tape.rs).\n",
+    );
+    use periskope_events::json::tape;
+    for (name, value) in [
+        ("NULL", tape::NULL),
+        ("FALSE", tape::FALSE),
+        ("TRUE", tape::TRUE),
+        ("INT", tape::INT),
+        ("NUMBER", tape::NUMBER),
+        ("STRING", tape::STRING),
+        ("WIDE_STRING", tape::WIDE_STRING),
+        ("ARRAY", tape::ARRAY),
+        ("OBJECT", tape::OBJECT),
+        ("MODEL", tape::MODEL),
+        ("END", tape::END),
+        ("JSON", tape::JSON),
+        ("WIDE_JSON", tape::WIDE_JSON),
+        ("LONG", tape::LONG),
+    ] {
+        out.push_str(&format!("const TAPE_{name} = {value};\n"));
+    }
+    out.push_str(
+        "\n// One object literal per shape of src/model/shape.rs, in its order: the\n// tape names an object's shape and gives its values in this order; `v`\n// reads the next one.\nconst TAPE_SHAPES = [\n",
     );
     for (name, keys) in shape_keys() {
         let fields: Vec<String> = keys

@@ -27,6 +27,7 @@ function createApi(wasm, reload, internal, host) {
   /** After a call leaves the instance's memory above this, it is replaced by a fresh one. */
   const MEMORY_RESET_BYTES = 64 * 1024 * 1024;
   const encoder = new TextEncoder();
+  const readTape = createTapeReader();
   const toTag = Object.prototype.toString;
 
   // --- The one way into wasm ----------------------------------------------
@@ -364,8 +365,8 @@ function createApi(wasm, reload, internal, host) {
   }
 
   // Runs `call(w, bytes, flags, maxBytes, maxIssues)`, one wasm export
-  // returning JSON text, on the input's bytes. Returns the parsed
-  // `{ data, issues }` (or `{ signature_error }`).
+  // answering with a tape, on the input's bytes. Returns the answer read
+  // from it, `{ data, issues }` (or `{ signature_error }`).
   function run(call, input, options, validateOnly) {
     const { flags, maxBytes, maxIssues } = readOptions(options);
     return callCore(call, toBytes(input, maxBytes), flags | (validateOnly ? FLAGS.validateOnly : 0), maxBytes, maxIssues);
@@ -373,7 +374,14 @@ function createApi(wasm, reload, internal, host) {
 
   function callCore(call, prepared, flags, maxBytes, maxIssues) {
     if (prepared.issue) return { data: null, issues: [prepared.issue] };
-    const result = guarded((w) => JSON.parse(call(w, prepared.bytes, flags, maxBytes, maxIssues)));
+    const result = guarded((w) => {
+      const header = call(w, prepared.bytes, flags, maxBytes, maxIssues);
+      try {
+        return readTape(w.memory(), header);
+      } finally {
+        w.release_answer();
+      }
+    });
     if (result === TRAPPED) {
       return { data: null, issues: [rootIssue('internal_error', 'periskope-events failed unexpectedly; please report this input')] };
     }

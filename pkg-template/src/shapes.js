@@ -1,9 +1,25 @@
 // Generated from the Rust models by tests/tape.rs. Do not edit:
 // change the model, then run `UPDATE_SHAPES=1 cargo test --test tape`.
-//
+
+// The tape's tags and its long-length mark (src/json/tape.rs).
+const TAPE_NULL = 0;
+const TAPE_FALSE = 1;
+const TAPE_TRUE = 2;
+const TAPE_INT = 3;
+const TAPE_NUMBER = 4;
+const TAPE_STRING = 5;
+const TAPE_WIDE_STRING = 6;
+const TAPE_ARRAY = 7;
+const TAPE_OBJECT = 8;
+const TAPE_MODEL = 9;
+const TAPE_END = 10;
+const TAPE_JSON = 11;
+const TAPE_WIDE_JSON = 12;
+const TAPE_LONG = 268435455;
+
 // One object literal per shape of src/model/shape.rs, in its order: the
-// tape (src/json/tape.rs) names an object's shape and gives its values in
-// this order; `v` reads the next one.
+// tape names an object's shape and gives its values in this order; `v`
+// reads the next one.
 const TAPE_SHAPES = [
   // Answer
   (v) => ({ data: v(), issues: v() }),
