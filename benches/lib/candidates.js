@@ -159,11 +159,14 @@ export function ourCall(ours, mode, payload) {
 
 /**
  * The wasm-bindgen glue's raw exports, to split our time into its parts
- * (the wasm call, then JSON.parse of the text it returns): an instance of
- * the Node glue factory (node/periskope_events.cjs: createGlue, initialized
- * with the compiled .wasm), as node/index.cjs makes one. Internal, so
- * checked: null, with the reason, when the glue no longer has the shape this
- * expects (webhook(bytes, flags, maxBytes, maxIssues) → JSON text, flag 2 =
+ * (the wasm call, which leaves its answer as a tape in wasm memory, then
+ * the objects built from the tape): an instance of the Node glue factory
+ * (node/periskope_events.cjs: createGlue, initialized with the compiled
+ * .wasm), as node/index.cjs makes one, and the tape's reader made from its
+ * sources (pkg-template/src/shapes.js and tape.js, the body of the
+ * package's createTapeReader). Internal, so checked: null, with the reason,
+ * when the glue no longer has the shape this expects (webhook(bytes, flags,
+ * maxBytes, maxIssues) → the tape's header, release_answer(), flag 2 =
  * validation only).
  */
 export function loadInternals(bytes) {
@@ -172,13 +175,30 @@ export function loadInternals(bytes) {
     if (!nodeGlue || !wasm) return { why: 'no Node glue or .wasm found in pkg/' };
     const factory = require(nodeGlue);
     if (typeof factory.createGlue !== 'function') return { why: 'the Node glue is not a factory (createGlue)' };
-    const glue = factory.createGlue();
-    glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(wasm)) });
-    const call = (flags) => glue.webhook(bytes, flags, 8 * 1024 * 1024, 100);
-    const full = JSON.parse(call(0));
-    const validateOnly = JSON.parse(call(2));
+    const module = new WebAssembly.Module(fs.readFileSync(wasm));
+    const instance = () => {
+      const glue = factory.createGlue();
+      glue.initSync({ module });
+      return glue;
+    };
+    // Two instances: one for the calls, one that keeps a tape to read
+    // (another call on the same instance would overwrite it).
+    const glue = instance();
+    const keeper = instance();
+    const source = ['shapes.js', 'tape.js'].map((f) => fs.readFileSync(path.join(ROOT, 'pkg-template', 'src', f), 'utf8')).join('\n');
+    const readTape = new Function(source)();
+    const answer = (flags) => {
+      const header = glue.webhook(bytes, flags, 8 * 1024 * 1024, 100);
+      try {
+        return readTape(glue.memory(), header);
+      } finally {
+        glue.release_answer();
+      }
+    };
+    const full = answer(0);
+    const validateOnly = answer(2);
     if (!full.data || validateOnly.data !== null) return { why: 'the glue\'s webhook export answers in another shape' };
-    return { glue, why: null };
+    return { glue, keeper, readTape, why: null };
   } catch (e) {
     return { why: 'the glue could not be read: ' + e.message };
   }
