@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{is_known_event, read_event_data, EventData};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Member, Sink, Value};
+use crate::json::{JsonWriter, Kind, Member, Sink, TapeWriter, Value};
 use crate::model::kinds::{Timestamp, Uuid};
 use crate::model::{check_derived, read_field, Cx, Extra, FieldKind};
 use crate::options::{Options, UnknownEvents};
@@ -278,7 +278,9 @@ impl<'a> Webhook<'a> {
         }
         if let WebhookData::Known(data) = &self.data {
             if repeats_per_entity(&self.event) {
-                let mut w = JsonWriter::with_capacity(1024);
+                // Written as a tape with its keys (see `TapeWriter::named`),
+                // then read back as JSON text.
+                let mut w = TapeWriter::named(1024);
                 w.begin_array();
                 data.write_json(&mut w);
                 match &self.previous_attributes {
@@ -286,9 +288,12 @@ impl<'a> Webhook<'a> {
                     None => w.null(),
                 }
                 w.end_array();
+                // The tape reads back as the JSON writer would have written
+                // it (tests/tape.rs); it cannot fail to, but if it did, the
+                // key would still be one of this data.
+                let text = w.finish().to_json(&[]).unwrap_or_default();
                 // Canonical: keys sorted, so that the digest does not depend
                 // on the order of the fields.
-                let text = w.finish();
                 let mut canonical = JsonWriter::with_capacity(text.len());
                 match crate::json::parse(&text, crate::options::Options::MAX_DEPTH_LIMIT * 2) {
                     Ok((value, _)) => canonical.value_sorted(&value),
