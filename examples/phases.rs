@@ -1,8 +1,10 @@
-//! Times the core's phases on a payload, natively: `cargo run --release --example phases -- <file> [webhook|event] [json|validate|parse]`.
+//! Times the core's phases on a payload, natively: `cargo run --release --example phases -- <file> [webhook|event] [json|validate|parse]`
+//! (`validate` and `parse` write the tape, as the bindings do).
 //! A profiling aid for the README's performance notes, not a benchmark of record.
 use std::time::Instant;
 
-use periskope_events::{json, to_js_json, Options, Target};
+use periskope_events::json::{self, tape::Tape, TapeWriter};
+use periskope_events::{to_js_json, write_answer, Options, Target};
 
 fn time(label: &str, iterations: u32, mut f: impl FnMut()) {
     for _ in 0..iterations / 10 {
@@ -36,16 +38,26 @@ fn main() {
         }
         let write = phase == "parse";
         time(&phase, iterations * 50, || {
-            std::hint::black_box(to_js_json(&input, &options, target, write));
+            std::hint::black_box(tape(&input, &options, target, write));
         });
         return;
     }
     time("utf-8 check", iterations, || assert!(std::str::from_utf8(std::hint::black_box(&input)).is_ok()));
     time("json::parse", iterations, || assert!(json::parse(std::hint::black_box(text), 64).is_ok()));
-    time("validate (to_js_json)", iterations, || {
-        std::hint::black_box(to_js_json(&input, &options, target, false));
+    time("validate (tape)", iterations, || {
+        std::hint::black_box(tape(&input, &options, target, false));
     });
-    time("parse (to_js_json)", iterations, || {
+    time("parse (tape, as the bindings)", iterations, || {
+        std::hint::black_box(tape(&input, &options, target, true));
+    });
+    time("parse (JSON text)", iterations, || {
         std::hint::black_box(to_js_json(&input, &options, target, true));
     });
+}
+
+/// The answer as the bindings write it.
+fn tape(input: &[u8], options: &Options, target: Target<'_>, with_data: bool) -> Tape {
+    let mut w = TapeWriter::with_capacity(256);
+    write_answer(input, options, target, with_data, &mut w);
+    w.finish()
 }

@@ -1,6 +1,8 @@
 //! The public entry points: bytes in, a typed normalized payload or a
 //! [`Report`] out; and the one-JSON-text form the JavaScript bindings use.
 
+use std::borrow::Cow;
+
 use crate::events::envelope::{is_envelope, read_event_name, read_webhook, Webhook};
 use crate::events::ticket::TicketInfo;
 use crate::events::{is_known_event, read_event_data, EventData};
@@ -281,11 +283,12 @@ fn write_issues<W: Sink>(findings: &Findings<'_>, w: &mut W) {
 }
 
 /// One issue of the answer: `{"path","code","message","severity","segments","line"?,"column"?}`.
+#[allow(clippy::ptr_arg)] // Whether the message is borrowed (a static) is the point.
 fn write_issue<W: Sink>(
     w: &mut W,
     path: &str,
     code: IssueCode,
-    message: &str,
+    message: &Cow<'static, str>,
     severity: Severity,
     segments: &[Segment<'_>],
     position: Option<Position>,
@@ -298,11 +301,14 @@ fn write_issue<W: Sink>(
     w.name("path");
     w.string(path);
     w.name("code");
-    w.plain_string(code.as_str());
+    w.static_string(code.as_str());
     w.name("message");
-    w.string(message);
+    match message {
+        Cow::Borrowed(message) => w.static_string(message),
+        Cow::Owned(message) => w.string(message),
+    }
     w.name("severity");
-    w.plain_string(severity.as_str());
+    w.static_string(severity.as_str());
     w.name("segments");
     w.begin_array();
     for segment in segments {

@@ -175,6 +175,8 @@ fn shapes_js() -> String {
         ("END", tape::END),
         ("JSON", tape::JSON),
         ("WIDE_JSON", tape::WIDE_JSON),
+        ("NEW_STATIC", tape::NEW_STATIC),
+        ("STATIC", tape::STATIC),
         ("LONG", tape::LONG),
     ] {
         out.push_str(&format!("const TAPE_{name} = {value};\n"));

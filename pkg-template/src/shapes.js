@@ -15,6 +15,8 @@ const TAPE_MODEL = 9;
 const TAPE_END = 10;
 const TAPE_JSON = 11;
 const TAPE_WIDE_JSON = 12;
+const TAPE_NEW_STATIC = 13;
+const TAPE_STATIC = 14;
 const TAPE_LONG = 268435455;
 
 // One object literal per shape of src/model/shape.rs, in its order: the

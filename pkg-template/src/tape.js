@@ -15,6 +15,9 @@
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 let words = null;
+// The answer's statics (strings of the core's own, which it repeats), in
+// the order they came.
+const statics = [];
 let ascii = '';
 let wide = '';
 let at = 0;
@@ -55,6 +58,15 @@ function value() {
       const start = wideAt;
       wideAt += length(word);
       return wide.slice(start, wideAt);
+    }
+    case TAPE_STATIC:
+      return statics[word >>> 4];
+    case TAPE_NEW_STATIC: {
+      const start = asciiAt;
+      asciiAt += length(word);
+      const text = ascii.slice(start, asciiAt);
+      statics.push(text);
+      return text;
     }
     case TAPE_OBJECT:
       return members({});
@@ -114,6 +126,7 @@ function readTape(memory, header) {
     words = null;
     ascii = '';
     wide = '';
+    statics.length = 0;
   }
 }
 

@@ -59,6 +59,11 @@ pub trait Sink {
     /// Writes a string with nothing to escape (a timestamp we formatted, an
     /// enum's name).
     fn plain_string(&mut self, s: &str);
+    /// Writes a string of the program's own (an issue's code, severity or
+    /// message), which an answer repeats: the tape writes each one once.
+    fn static_string(&mut self, s: &'static str) {
+        self.string(s);
+    }
     /// Writes `null`.
     fn null(&mut self);
     /// Writes `true` or `false`.

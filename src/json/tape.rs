@@ -29,6 +29,8 @@
 //! | [`ARRAY`] | items until [`END`] | — |
 //! | [`OBJECT`] | key (a string), value, ... until [`END`] | — |
 //! | [`MODEL`] | the shape's values in its order, then key, value, ... until [`END`] | the shape |
+//! | [`NEW_STATIC`] | a string, in `ascii`, that the reader keeps as the tape's next static | its length |
+//! | [`STATIC`] | that string again | its place among the statics |
 
 use std::borrow::Cow;
 
@@ -60,6 +62,12 @@ pub const END: u32 = 10;
 pub const JSON: u32 = 11;
 /// JSON text in the wide slab.
 pub const WIDE_JSON: u32 = 12;
+/// A string of the program's own, met for the first time in this tape: as
+/// [`STRING`], and the reader keeps it, as the next of the tape's statics.
+pub const NEW_STATIC: u32 = 13;
+/// A string of the program's own met before: the payload is its place
+/// among the tape's statics.
+pub const STATIC: u32 = 14;
 /// The payload that says the length is in the next word.
 pub const LONG: u32 = (1 << 28) - 1;
 
@@ -93,7 +101,7 @@ impl Tape {
     /// tape is not well formed.
     #[doc(hidden)]
     pub fn to_json(&self, shape_keys: &[(&str, Vec<String>)]) -> Result<String, String> {
-        let mut reader = TapeReader { tape: self, word: 0, ascii: 0, wide: 0, shape_keys };
+        let mut reader = TapeReader { tape: self, word: 0, ascii: 0, wide: 0, shape_keys, statics: Vec::new() };
         let mut w = super::JsonWriter::default();
         reader.value(&mut w, 0)?;
         if reader.word != self.words.len() || reader.ascii != self.ascii.len() || reader.wide != self.wide.len() {
@@ -109,6 +117,7 @@ struct TapeReader<'t> {
     ascii: usize,
     wide: usize,
     shape_keys: &'t [(&'t str, Vec<String>)],
+    statics: Vec<String>,
 }
 
 impl TapeReader<'_> {
@@ -187,6 +196,12 @@ impl TapeReader<'_> {
             NUMBER => w.raw(self.ascii(word)?),
             STRING => w.string(self.ascii(word)?),
             WIDE_STRING => w.string(self.wide(word)?),
+            NEW_STATIC => {
+                let text = self.ascii(word)?.to_string();
+                w.string(&text);
+                self.statics.push(text);
+            }
+            STATIC => w.string(self.statics.get((word >> 4) as usize).ok_or("an unknown static")?),
             JSON => w.raw_compact(self.ascii(word)?),
             WIDE_JSON => w.raw_compact(self.wide(word)?),
             ARRAY => {
@@ -228,6 +243,13 @@ pub struct TapeWriter {
     /// Whether objects of a shape are written with their keys, as
     /// [`OBJECT`]s (see [`TapeWriter::named`]).
     named: bool,
+    /// The statics written, by a hash of their address: (address, length,
+    /// place). A miss only writes a string again: an answer repeats a few
+    /// codes, severities and messages.
+    statics: [(usize, usize, u32); 16],
+    /// The statics written so far, and when the limit was set.
+    static_count: u32,
+    floor_statics: u32,
 }
 
 /// How much larger than the JSON text the tape may be, at most: a word for
@@ -252,6 +274,9 @@ impl TapeWriter {
             floor: (0, 0, 0),
             overflowed: false,
             named: false,
+            statics: [(0, 0, 0); 16],
+            static_count: 0,
+            floor_statics: 0,
         }
     }
 
@@ -326,6 +351,10 @@ impl TapeWriter {
         self.tape.words.truncate(words);
         self.tape.ascii.truncate(ascii);
         self.tape.wide.truncate(wide);
+        // The statics first written past the floor are gone with it.
+        self.static_count = self.floor_statics;
+        let kept = self.floor_statics;
+        self.statics.iter_mut().filter(|s| s.2 >= kept).for_each(|s| *s = (0, 0, 0));
     }
 }
 
@@ -411,6 +440,25 @@ impl Sink for TapeWriter {
         self.string(s);
     }
 
+    fn static_string(&mut self, s: &'static str) {
+        let address = s.as_ptr() as usize;
+        let Some(slot) = self.statics.get_mut(((address >> 2) ^ s.len()) & 15) else { return };
+        if slot.0 == address && slot.1 == s.len() && !s.is_empty() {
+            let place = slot.2;
+            return self.word(STATIC, place);
+        }
+        // Only ASCII statics are kept: the reader slices them from the
+        // ASCII slab.
+        if !s.is_ascii() || s.is_empty() {
+            return self.string(s);
+        }
+        let Some(slot) = self.statics.get_mut(((address >> 2) ^ s.len()) & 15) else { return };
+        *slot = (address, s.len(), self.static_count);
+        self.static_count += 1;
+        self.length(NEW_STATIC, s.len());
+        self.tape.ascii.extend_from_slice(s.as_bytes());
+    }
+
     fn null(&mut self) {
         self.word(NULL, 0);
     }
@@ -466,6 +514,7 @@ impl Sink for TapeWriter {
     fn limit_from_here(&mut self, expected: usize, limit: usize) {
         self.reserve(expected.min(limit));
         self.floor = (self.tape.words.len(), self.tape.ascii.len(), self.tape.wide.len());
+        self.floor_statics = self.static_count;
         self.limit = self.tape.len_bytes().saturating_add(limit.saturating_mul(TAPE_PER_JSON_BYTE));
         self.overflowed = false;
     }
@@ -547,6 +596,35 @@ mod tests {
             ]
         );
         assert_eq!(tape.ascii, b"1.5ab\"a\\\"b\"[1, 2]");
+    }
+
+    #[test]
+    fn statics_are_written_once_and_a_cut_forgets_those_past_it() {
+        static CODE: &str = "placeholder_value";
+        static OTHER: &str = "warning";
+        let mut w = TapeWriter::default();
+        w.begin_array();
+        w.static_string(CODE);
+        w.limit_from_here(0, 1);
+        w.begin_array();
+        w.static_string(OTHER);
+        w.static_string(CODE);
+        w.begin_array();
+        w.end_array();
+        w.begin_array();
+        w.end_array();
+        w.end_array();
+        assert!(w.end_limit());
+        // OTHER was cut: it is new again; CODE, before the cut, is not.
+        w.static_string(OTHER);
+        w.static_string(OTHER);
+        w.static_string(CODE);
+        w.end_array();
+        let tape = w.finish();
+        let (new_code, new_other) = (NEW_STATIC | (CODE.len() as u32) << 4, NEW_STATIC | (OTHER.len() as u32) << 4);
+        assert_eq!(tape.words, [ARRAY, new_code, NULL, new_other, STATIC | 1 << 4, STATIC, END]);
+        let json = tape.to_json(&[]).unwrap();
+        assert_eq!(json, r#"["placeholder_value",null,"warning","warning","placeholder_value"]"#);
     }
 
     #[test]
