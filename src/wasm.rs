@@ -159,6 +159,19 @@ fn answer(write: impl FnOnce(&mut TapeWriter)) -> u32 {
     })
 }
 
+/// The last answer read back as JSON text, as the wrapper reads its tape
+/// (`header` is what the export returned): for the tests that run inside
+/// WebAssembly (tests/wasm_suite). Not exported.
+pub fn answer_as_json(header: u32) -> String {
+    ANSWER.with(|answer| {
+        let answer = answer.borrow();
+        if header != answer.header.as_ptr() as usize as u32 {
+            return "not the header of the last answer".to_string();
+        }
+        answer.tape.to_json(&crate::events::shape_keys()).unwrap_or_else(|e| format!("a malformed tape: {e}"))
+    })
+}
+
 /// Frees the last answer, once the wrapper has built its objects.
 #[wasm_bindgen]
 pub fn release_answer() {

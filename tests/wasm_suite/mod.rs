@@ -3,10 +3,45 @@
 //! `wasm_browser.rs` for headless Chromium).
 
 use periskope_events::json::{self, Kind, Value};
-use periskope_events::wasm::{construct_event, event_payload, known_events, sign_payload, verify_signature, webhook};
+use periskope_events::wasm::{answer_as_json, known_events, sign_payload, verify_signature};
 
+// The exports answer with a tape in wasm memory; these read it back as the
+// JSON text it stands for, as the JavaScript wrapper reads it.
 fn ticket_created(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
     event_payload("ticket.created", input, flags, max_bytes, max_issues)
+}
+
+fn event_payload(event: &str, input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
+    answer_as_json(periskope_events::wasm::event_payload(event, input, flags, max_bytes, max_issues))
+}
+
+fn webhook(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String {
+    answer_as_json(periskope_events::wasm::webhook(input, flags, max_bytes, max_issues))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn construct_event(
+    body: &[u8],
+    signature: &str,
+    keys: &[u8],
+    key_lengths: &[u32],
+    flags: u32,
+    max_bytes: u32,
+    max_issues: u32,
+    tolerance_seconds: f64,
+    now_ms: f64,
+) -> String {
+    answer_as_json(periskope_events::wasm::construct_event(
+        body,
+        signature,
+        keys,
+        key_lengths,
+        flags,
+        max_bytes,
+        max_issues,
+        tolerance_seconds,
+        now_ms,
+    ))
 }
 use wasm_bindgen_test::wasm_bindgen_test;
 
