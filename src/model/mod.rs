@@ -737,7 +737,10 @@ fn table_lookup(names: &[&str], slots: &[u8], key: &str) -> usize {
 #[inline(never)]
 pub(crate) fn write_field<'a, K: FieldKind<'a>, W: Sink>(
     w: &mut W,
-    (name, quoted): (&'static str, &'static str),
+    // One pointer to the two forms of the name, in read-only data: each
+    // call in a model's writer is then two words shorter (a tenth of a
+    // model writer's code).
+    &(name, quoted): &'static (&'static str, &'static str),
     value: Option<&K>,
 ) {
     w.quoted_name(quoted);
@@ -966,7 +969,7 @@ macro_rules! model {
                 $(
                     $crate::model::write_field::<$kind, W>(
                         w,
-                        ($crate::model::wire_name!($field $(, $wire)?), $crate::model::quoted_name!($field $(, $wire)?)),
+                        &($crate::model::wire_name!($field $(, $wire)?), $crate::model::quoted_name!($field $(, $wire)?)),
                         $crate::model::field_ref!(self.$field $(, $required)?),
                     );
                 )*

@@ -214,10 +214,10 @@ impl<'a> FieldKind<'a> for WaId<'a> {
 
     fn write<W: Sink>(&self, w: &mut W) {
         w.begin_model(const { shape("WaId") });
-        write_field::<Cow<'a, str>, W>(w, ("id", "\"id\":"), self.id.as_ref());
-        write_field::<bool, W>(w, ("from_me", "\"from_me\":"), self.from_me.as_ref());
-        write_field::<Cow<'a, str>, W>(w, ("remote", "\"remote\":"), self.remote.as_ref());
-        write_field::<Cow<'a, str>, W>(w, ("serialized", "\"serialized\":"), self.serialized.as_ref());
+        write_field::<Cow<'a, str>, W>(w, &("id", "\"id\":"), self.id.as_ref());
+        write_field::<bool, W>(w, &("from_me", "\"from_me\":"), self.from_me.as_ref());
+        write_field::<Cow<'a, str>, W>(w, &("remote", "\"remote\":"), self.remote.as_ref());
+        write_field::<Cow<'a, str>, W>(w, &("serialized", "\"serialized\":"), self.serialized.as_ref());
         for extra in &self.extra {
             w.key(&extra.key);
             w.raw_compact(&extra.json);
