@@ -13,20 +13,87 @@
 // every value. Only values passed through as the sender wrote them (an
 // unknown field's object, say) are JSON text, given to `JSON.parse`.
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+// Each slab is decoded a piece at a time, each piece starting where a
+// string does and at least CHUNK bytes long: V8 slices strings of 13 units
+// or more out of the string they come from, so a string the caller keeps
+// (a dedup key in a cache) holds its piece in memory, not the whole answer
+// (300 answers of 1 MiB, each keeping two ids: 0.6 MB instead of 305 MB).
+// Decoding in pieces costs 5 to 25% of the building.
+const CHUNK = 1024;
+
+// Safari 16 to 18.4 fails every TextDecoder after it decoded 2 GiB in all
+// (WebKit bug 285396; wasm-bindgen's workaround, #4472): a new one is made
+// well before; the first decode of each works around an older Safari bug
+// with the BOM (#1825), as wasm-bindgen does.
+const DECODER_BYTES = 2000000000;
+let decoder = null;
+let decoded = DECODER_BYTES;
+function decode(bytes) {
+  decoded += bytes.length;
+  if (decoded >= DECODER_BYTES) {
+    decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    decoder.decode();
+    decoded = bytes.length;
+  }
+  return decoder.decode(bytes);
+}
+
+// wasm memory is little-endian; typed arrays have the host's byte order.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 let words = null;
+let at = 0;
 // The answer's statics (strings of the core's own, which it repeats), in
 // the order they came.
 const statics = [];
-let ascii = '';
-let wide = '';
-let at = 0;
+// The ASCII slab: its bytes, the piece decoded (`asciiText`, bytes
+// `asciiFrom` to `asciiTo`) and the next string's offset.
+let asciiBytes = null;
+let asciiText = '';
+let asciiFrom = 0;
+let asciiTo = 0;
 let asciiAt = 0;
+// The wide slab: the same, with offsets in bytes and in UTF-16 units.
+let wideBytes = null;
+let wideText = '';
+let wideFrom = 0;
+let wideTo = 0;
+let wideUnitsFrom = 0;
 let wideAt = 0;
+let wideUnitsAt = 0;
 
 function length(word) {
   const n = word >>> 4;
   return n === TAPE_LONG ? words[at++] >>> 0 : n;
+}
+
+// The next `n` bytes of the ASCII slab, as a string.
+function ascii(n) {
+  const start = asciiAt;
+  const end = (asciiAt += n);
+  if (end > asciiTo) {
+    asciiFrom = start;
+    asciiTo = Math.min(asciiBytes.length, Math.max(end, start + CHUNK));
+    asciiText = decode(asciiBytes.subarray(asciiFrom, asciiTo));
+  }
+  return asciiText.slice(start - asciiFrom, end - asciiFrom);
+}
+
+// The next string of the wide slab: `units` UTF-16 units, then the word of
+// its length in bytes. A piece that ends inside a later string's character
+// decodes that character wrong, past every string read from the piece.
+function wide(units) {
+  const start = wideAt;
+  const end = (wideAt += words[at++] >>> 0);
+  const unitsStart = wideUnitsAt;
+  wideUnitsAt += units;
+  if (end > wideTo) {
+    wideFrom = start;
+    wideUnitsFrom = unitsStart;
+    wideTo = Math.min(wideBytes.length, Math.max(end, start + CHUNK));
+    wideText = decode(wideBytes.subarray(wideFrom, wideTo));
+  }
+  return wideText.slice(unitsStart - wideUnitsFrom, wideUnitsAt - wideUnitsFrom);
 }
 
 function value() {
@@ -34,11 +101,8 @@ function value() {
   switch (word & 15) {
     case TAPE_NULL:
       return null;
-    case TAPE_STRING: {
-      const start = asciiAt;
-      asciiAt += length(word);
-      return ascii.slice(start, asciiAt);
-    }
+    case TAPE_STRING:
+      return ascii(length(word));
     case TAPE_MODEL:
       return members(TAPE_SHAPES[word >>> 4](value));
     case TAPE_INT:
@@ -54,38 +118,24 @@ function value() {
       at++;
       return items;
     }
-    case TAPE_WIDE_STRING: {
-      const start = wideAt;
-      wideAt += length(word);
-      return wide.slice(start, wideAt);
-    }
+    case TAPE_WIDE_STRING:
+      return wide(length(word));
     case TAPE_STATIC:
       return statics[word >>> 4];
     case TAPE_NEW_STATIC: {
-      const start = asciiAt;
-      asciiAt += length(word);
-      const text = ascii.slice(start, asciiAt);
+      const text = ascii(length(word));
       statics.push(text);
       return text;
     }
     case TAPE_OBJECT:
       return members({});
-    case TAPE_NUMBER: {
+    case TAPE_NUMBER:
       // JSON number text: `+` reads it as JSON.parse does.
-      const start = asciiAt;
-      asciiAt += length(word);
-      return +ascii.slice(start, asciiAt);
-    }
-    case TAPE_JSON: {
-      const start = asciiAt;
-      asciiAt += length(word);
-      return JSON.parse(ascii.slice(start, asciiAt));
-    }
-    case TAPE_WIDE_JSON: {
-      const start = wideAt;
-      wideAt += length(word);
-      return JSON.parse(wide.slice(start, wideAt));
-    }
+      return +ascii(length(word));
+    case TAPE_JSON:
+      return JSON.parse(ascii(length(word)));
+    case TAPE_WIDE_JSON:
+      return JSON.parse(wide(length(word)));
   }
   throw new Error('periskope-events: the core wrote a tape tag (' + (word & 15) + ') this wrapper does not know');
 }
@@ -95,9 +145,10 @@ function members(object) {
   while (words[at] !== TAPE_END) {
     const key = value();
     const item = value();
-    // An assignment to `__proto__` would set the prototype; JSON.parse
-    // makes it a key like any other.
-    if (key === '__proto__') Object.defineProperty(object, key, { value: item, writable: true, enumerable: true, configurable: true });
+    // An assignment to a key the object inherits would reach its prototype
+    // (`__proto__` sets it, a setter runs, a frozen Object.prototype's key
+    // throws); JSON.parse makes each one an own key like any other.
+    if (key in object) Object.defineProperty(object, key, { value: item, writable: true, enumerable: true, configurable: true });
     else object[key] = item;
   }
   at++;
@@ -110,22 +161,28 @@ function members(object) {
 // memory, which detaches the views made before it.
 function readTape(memory, header) {
   const buffer = memory.buffer;
-  const [wordsAt, wordCount, asciiStart, asciiLength, wideStart, wideLength] = new Uint32Array(buffer, header, 6);
-  words = new Int32Array(buffer, wordsAt, wordCount);
-  ascii = asciiLength === 0 ? '' : decoder.decode(new Uint8Array(buffer, asciiStart, asciiLength));
-  wide = wideLength === 0 ? '' : decoder.decode(new Uint8Array(buffer, wideStart, wideLength));
+  const head = new DataView(buffer, header, 24);
+  const [wordsAt, wordCount, asciiStart, asciiLength, wideStart, wideLength] = [0, 4, 8, 12, 16, 20].map((o) => head.getUint32(o, true));
+  if (LITTLE_ENDIAN) {
+    words = new Int32Array(buffer, wordsAt, wordCount);
+  } else {
+    const view = new DataView(buffer, wordsAt, wordCount * 4);
+    words = new Int32Array(wordCount);
+    for (let i = 0; i < wordCount; i++) words[i] = view.getInt32(i * 4, true);
+  }
+  asciiBytes = new Uint8Array(buffer, asciiStart, asciiLength);
+  wideBytes = new Uint8Array(buffer, wideStart, wideLength);
   at = 0;
-  asciiAt = 0;
-  wideAt = 0;
+  asciiAt = asciiFrom = asciiTo = 0;
+  wideAt = wideFrom = wideTo = wideUnitsAt = wideUnitsFrom = 0;
   try {
     const answer = value();
     if (at !== wordCount) throw new Error('periskope-events: the core wrote a tape with words left over');
     return answer;
   } finally {
     // Nothing of this answer is kept once it is read.
-    words = null;
-    ascii = '';
-    wide = '';
+    words = asciiBytes = wideBytes = null;
+    asciiText = wideText = '';
     statics.length = 0;
   }
 }

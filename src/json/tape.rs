@@ -15,17 +15,19 @@
 //!   after the other in the order of their words (each is found by its
 //!   length alone).
 //! - `wide`: the UTF-8 of every string with a byte past ASCII, in order;
-//!   its words give lengths in UTF-16 code units, so that the wrapper slices
-//!   the one string it decodes the slab into. Apart, the ASCII slab decodes
-//!   at memory speed.
+//!   its words give each one's length in UTF-16 code units and then, in the
+//!   next word, in bytes, so that the wrapper can decode the slab a piece at
+//!   a time and slice strings from the pieces. Apart, the ASCII slab
+//!   decodes at memory speed.
 //!
 //! | tag | value | payload |
 //! | --- | --- | --- |
 //! | [`NULL`], [`FALSE`], [`TRUE`] | the literal | — |
 //! | [`INT`] | an integer of 28 bits | the integer (the word read as `i32 >> 4`) |
 //! | [`NUMBER`] | any other number | its text's length, in `ascii` |
-//! | [`STRING`], [`WIDE_STRING`] | a string | its length, in `ascii` or `wide` |
-//! | [`JSON`], [`WIDE_JSON`] | a value passed through, as JSON text for `JSON.parse` | its length |
+//! | [`STRING`] | a string | its length, in `ascii` |
+//! | [`WIDE_STRING`] | a string, then a word: its length in bytes | its length in UTF-16 units, in `wide` |
+//! | [`JSON`], [`WIDE_JSON`] | a value passed through, as JSON text for `JSON.parse` (the wide one followed by its length in bytes) | its length |
 //! | [`ARRAY`] | items until [`END`] | — |
 //! | [`OBJECT`] | key (a string), value, ... until [`END`] | — |
 //! | [`MODEL`] | the shape's values in its order, then key, value, ... until [`END`] | the shape |
@@ -147,20 +149,14 @@ impl TapeReader<'_> {
 
     fn wide(&mut self, word: u32) -> Result<&str, String> {
         let units = self.length(word)?;
-        let rest = std::str::from_utf8(self.tape.wide.get(self.wide..).unwrap_or_default()).map_err(|e| e.to_string())?;
-        let (mut seen, mut bytes) = (0, 0);
-        for c in rest.chars() {
-            if seen == units {
-                break;
-            }
-            seen += c.len_utf16();
-            bytes += c.len_utf8();
-        }
-        if seen != units {
-            return Err("past the wide slab".into());
+        let bytes = self.next()? as usize;
+        let text = self.tape.wide.get(self.wide..self.wide + bytes).ok_or("past the wide slab")?;
+        let text = std::str::from_utf8(text).map_err(|e| e.to_string())?;
+        if text.encode_utf16().count() != units {
+            return Err(format!("{units} UTF-16 units said, {} found", text.encode_utf16().count()));
         }
         self.wide += bytes;
-        rest.get(..bytes).ok_or_else(|| "a cut character".into())
+        Ok(text)
     }
 
     fn key(&mut self, w: &mut super::JsonWriter) -> Result<(), String> {
@@ -328,6 +324,7 @@ impl TapeWriter {
             self.tape.ascii.extend_from_slice(text.as_bytes());
         } else {
             self.length(wide_tag, utf16_len(text));
+            self.tape.words.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
             self.tape.wide.extend_from_slice(text.as_bytes());
         }
     }
@@ -569,7 +566,7 @@ mod tests {
         let mut w = TapeWriter::default();
         w.string("a\u{e9}\u{1F600}");
         let tape = w.finish();
-        assert_eq!(tape.words, [WIDE_STRING | 4 << 4]);
+        assert_eq!(tape.words, [WIDE_STRING | 4 << 4, 7]);
         assert_eq!(tape.wide, "a\u{e9}\u{1F600}".as_bytes());
         assert!(tape.ascii.is_empty());
     }
@@ -592,7 +589,8 @@ mod tests {
                 STRING | 2 << 4,
                 JSON | 6 << 4,
                 JSON | 6 << 4,
-                WIDE_JSON | 7 << 4
+                WIDE_JSON | 7 << 4,
+                8
             ]
         );
         assert_eq!(tape.ascii, b"1.5ab\"a\\\"b\"[1, 2]");

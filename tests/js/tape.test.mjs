@@ -1,0 +1,76 @@
+// The objects the wrapper builds from the core's tape (pkg-template/src/tape.js)
+// where the host's own objects could reach in: a frozen Object.prototype, a
+// setter on it, and the memory a kept string holds. Each case runs in a
+// child process, so that what it does to Object.prototype stays there.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+
+const require = createRequire(import.meta.url);
+const PKG = require.resolve('periskope-events');
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+function child(source, flags = []) {
+  const out = execFileSync(process.execPath, [...flags, '-e', `const api = require(${JSON.stringify(PKG)});\n${source}`], {
+    encoding: 'utf8',
+    timeout: 120000,
+  });
+  return JSON.parse(out);
+}
+
+const ORG = '2997dd64-89bf-48d3-9a22-b314fca017e5';
+// Keys Object.prototype has, sent as unknown fields at the envelope, in a
+// ticket, in its custom properties and in a chat's members.
+const INHERITED = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', '__defineGetter__', 'sneaky'];
+const extras = Object.fromEntries(INHERITED.map((k, i) => [k, i]));
+const body = JSON.stringify({
+  event: 'ticket.created',
+  org_id: ORG,
+  timestamp: '2025-01-11T11:52:27Z',
+  data: { ticket: { org_id: ORG, ticket_id: 'T-1', subject: 'x', created_at: '2025-01-11T11:52:27Z', ticket_custom_properties: extras, ...extras } },
+});
+
+const check = `
+  const out = [];
+  const hook = api.safeParseWebhook(${JSON.stringify(body)});
+  out.push(hook.success);
+  const own = (o) => ${JSON.stringify(INHERITED)}.map((k) => Object.prototype.hasOwnProperty.call(o, k) && o[k]);
+  if (hook.success) out.push(own(hook.data.data.ticket), own(hook.data.data.ticket.ticket_custom_properties));
+  const fixture = api.safeParseEvent('ticket.created', require('node:fs').readFileSync(${JSON.stringify(FIXTURES + 'ticket.created/valid/prototype-keys.json')}));
+  out.push(fixture.success);
+  process.stdout.write(JSON.stringify(out));
+`;
+// Custom properties' values are kept as text.
+const WANT = [true, INHERITED.map((_, i) => i), INHERITED.map((_, i) => String(i)), true];
+
+test('keys Object.prototype has are own keys of the output, with Object.prototype frozen', () => {
+  assert.deepEqual(child(`Object.freeze(Object.prototype);\n${check}`), WANT);
+});
+
+test('a setter on Object.prototype is never called with the sender\'s values', () => {
+  const got = child(`
+    const calls = [];
+    Object.defineProperty(Object.prototype, 'sneaky', { set(v) { calls.push(v); }, get() { return 'proto'; }, configurable: true });
+    ${check.replace('process.stdout.write(JSON.stringify(out));', 'out.push(calls); process.stdout.write(JSON.stringify(out));')}
+  `);
+  assert.deepEqual(got, [...WANT, []]);
+});
+
+test('a string kept from an answer does not hold the whole answer in memory', () => {
+  // 100 answers of 1 MiB each, keeping two ids of each, as a dedup cache
+  // would: while each string held its answer's whole text, that was
+  // 100 MiB of heap. Sizes, not timings.
+  const [heapUsed, kept] = child(`
+    const kept = [];
+    for (let i = 0; i < 100; i++) {
+      const body = JSON.stringify(api.sampleEvent('message.created', { data: { body: 'x'.repeat(1 << 20) + i, message_id: 'true_919876543210@c.us_3EB0' + i } }));
+      const hook = api.parseWebhook(body);
+      kept.push(hook.dedup_key, hook.data.chat_id);
+    }
+    global.gc();
+    process.stdout.write(JSON.stringify([process.memoryUsage().heapUsed, kept.length]));
+  `, ['--expose-gc']);
+  assert.equal(kept, 200);
+  assert.ok(heapUsed < 48 * 1024 * 1024, `${(heapUsed / 1048576).toFixed(1)} MiB of heap in use after keeping 200 short strings`);
+});
