@@ -248,12 +248,15 @@ pub struct TapeWriter {
     floor_statics: u32,
 }
 
-/// How much larger than the JSON text the tape may be, at most: a word for
-/// an empty array's 2 bytes and its end (8 for 3, counting the comma), for
-/// `0,` (4 for 2), for `"",` (4 for 3). The writers' limit is a second line
-/// behind the budget counted while reading (see `api::write_outcome`), so
-/// the tape's is the JSON's times this.
-const TAPE_PER_JSON_BYTE: usize = 3;
+/// How much larger than the JSON text the tape may be, at most: four times,
+/// for a value of one byte (`0`: one word) or an empty array or object
+/// nested in another (`[]`: two words); a string is a word and its bytes
+/// (`""`: twice), a string past ASCII two words and its UTF-8, which the
+/// JSON text escapes at six bytes a character. The writers' limit is a
+/// second line behind the budget counted while reading (see
+/// `api::write_outcome`), so the tape's is the JSON's times this: it is
+/// reached only where the JSON's would have been.
+const TAPE_PER_JSON_BYTE: usize = 4;
 
 impl Default for TapeWriter {
     fn default() -> Self {
