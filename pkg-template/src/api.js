@@ -185,12 +185,37 @@ function createApi(wasm, reload, internal, host) {
   // refused instead, as a lone surrogate escape is.
   // `stringified`: the text is JSON.stringify's, which escapes lone
   // surrogates, so it is well formed.
-  function textBytes(text, maxBytes, stringified) {
+  // `scratch`: encode into the reused buffer (see `encodeScratch`); the
+  // bytes are then good only until the next call.
+  function textBytes(text, maxBytes, stringified, scratch) {
     if (text.length > maxBytes) return { issue: tooLarge(text.length, maxBytes) };
     if (!stringified && !isWellFormed(text)) return { issue: rootIssue('invalid_encoding', LONE_SURROGATE_MESSAGE) };
-    const bytes = encoder.encode(text);
+    const bytes = scratch ? encodeScratch(text) : encoder.encode(text);
     if (bytes.length > maxBytes) return { issue: tooLarge(bytes.length, maxBytes) };
     return { bytes };
+  }
+
+  // The text's UTF-8 in a buffer reused from call to call (up to
+  // SCRATCH_BYTES; a larger one is the call's own): `TextEncoder.encode`
+  // allocates a new buffer each time, which was more than half of its cost
+  // (29 KiB: 44 against 19 µs for `encodeInto`). The bytes are copied into
+  // wasm by the call that reads them, before anything else can use the
+  // buffer again. A first try with room for mostly ASCII text, then with
+  // room for three bytes a unit.
+  const SCRATCH_BYTES = 1 << 20;
+  let scratchBuffer = new Uint8Array(0);
+  function encodeScratch(text) {
+    let room = text.length + (text.length >> 3) + 16;
+    for (;;) {
+      let buffer = scratchBuffer;
+      if (buffer.length < room) {
+        buffer = new Uint8Array(room);
+        if (room <= SCRATCH_BYTES) scratchBuffer = buffer;
+      }
+      const { read, written } = encoder.encodeInto(text, buffer);
+      if (read === text.length) return buffer.subarray(0, written);
+      room = text.length * 3;
+    }
   }
 
   // The bytes of any realm's typed array, DataView, ArrayBuffer or
@@ -213,7 +238,7 @@ function createApi(wasm, reload, internal, host) {
   // passing); objects, the SDK's parsed payloads, go through JSON.stringify so
   // that every form of input meets the same reader and gives the same result.
   function toBytes(input, maxBytes) {
-    if (typeof input === 'string') return textBytes(input, maxBytes);
+    if (typeof input === 'string') return textBytes(input, maxBytes, false, true);
     if (ArrayBuffer.isView(input) || isArrayBuffer(input)) return binaryBytes(input, maxBytes);
     if (input === undefined || typeof input === 'function' || typeof input === 'symbol') {
       return { issue: rootIssue('invalid_input', 'expected a string, a Uint8Array, an ArrayBuffer or a parsed JSON object, got ' + typeof input) };
@@ -228,7 +253,7 @@ function createApi(wasm, reload, internal, host) {
       // not repeated: it can quote the payload.
       return { issue: rootIssue('invalid_input', 'the object cannot be read: reading one of its properties threw'), fromObject: true };
     }
-    const prepared = textBytes(text, maxBytes, true);
+    const prepared = textBytes(text, maxBytes, true, true);
     prepared.fromObject = true;
     return prepared;
   }

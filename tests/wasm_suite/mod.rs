@@ -3,7 +3,7 @@
 //! `wasm_browser.rs` for headless Chromium).
 
 use periskope_events::json::{self, Kind, Value};
-use periskope_events::wasm::{answer_as_json, known_events, sign_payload, verify_signature};
+use periskope_events::wasm::{answer_as_json, construct_event, known_events, sign_payload, verify_signature};
 
 // The exports answer with a tape in wasm memory; these read it back as the
 // JSON text it stands for, as the JavaScript wrapper reads it.
@@ -19,30 +19,6 @@ fn webhook(input: &[u8], flags: u32, max_bytes: u32, max_issues: u32) -> String 
     answer_as_json(periskope_events::wasm::webhook(input, flags, max_bytes, max_issues))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn construct_event(
-    body: &[u8],
-    signature: &str,
-    keys: &[u8],
-    key_lengths: &[u32],
-    flags: u32,
-    max_bytes: u32,
-    max_issues: u32,
-    tolerance_seconds: f64,
-    now_ms: f64,
-) -> String {
-    answer_as_json(periskope_events::wasm::construct_event(
-        body,
-        signature,
-        keys,
-        key_lengths,
-        flags,
-        max_bytes,
-        max_issues,
-        tolerance_seconds,
-        now_ms,
-    ))
-}
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const DEFAULT_MAX_BYTES: u32 = 8 * 1024 * 1024;
@@ -161,8 +137,8 @@ fn every_known_event_and_signatures() {
     assert_eq!(verify_signature(body, "abc", &keys, &lengths), 2);
     assert_eq!(verify_signature(&body[1..], &signature, &keys, &lengths), 3);
     assert_eq!(verify_signature(body, &signature, b"", &[]), 4);
-    let out = construct_event(body, &signature, b"wrong", &[5], 0, DEFAULT_MAX_BYTES, 100, -1.0, 0.0);
+    let out = answer_as_json(construct_event(body, &signature, b"wrong", &[5], 0, DEFAULT_MAX_BYTES, 100, -1.0, 0.0));
     assert_eq!(out, r#"{"signature_error":3}"#);
-    let out = construct_event(body, &signature, &keys, &lengths, 0, DEFAULT_MAX_BYTES, 100, -1.0, 0.0);
+    let out = answer_as_json(construct_event(body, &signature, &keys, &lengths, 0, DEFAULT_MAX_BYTES, 100, -1.0, 0.0));
     assert!(out.starts_with(r#"{"data":{"event":"note.created""#), "{out}");
 }
