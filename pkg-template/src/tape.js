@@ -9,7 +9,7 @@
 // ones, is 1.3 to 3.3 times the body, and its `JSON.parse` built every
 // object a second time (37 to 48% of a call). From the tape each object is
 // built once, by its shape's object literal, with its strings sliced from
-// two strings decoded at once; the rules stay in the core, which wrote
+// its slabs' decoded pieces (below); the rules stay in the core, which wrote
 // every value. Only values passed through as the sender wrote them (an
 // unknown field's object, say) are JSON text, given to `JSON.parse`.
 
@@ -22,10 +22,10 @@
 // the building (1 KiB pieces, measured: a third).
 const CHUNK = 4096;
 
-// Safari 16 to 18.4 fails every TextDecoder after it decoded 2 GiB in all
-// (WebKit bug 285396; wasm-bindgen's workaround, #4472): a new one is made
-// well before; the first decode of each works around an older Safari bug
-// with the BOM (#1825), as wasm-bindgen does.
+// Safari 16 to 18.4 fails a TextDecoder that has decoded about 2 GiB in
+// all (wasm-bindgen issue #4471, worked around in #4472): a new one is
+// made well before; the first, empty decode of each works around an older
+// Safari bug with the BOM (wasm-bindgen #1825), as wasm-bindgen does.
 const DECODER_BYTES = 2000000000;
 let decoder = null;
 let decoded = DECODER_BYTES;
@@ -99,6 +99,9 @@ function wide(units) {
 
 function value() {
   const word = words[at++];
+  // Past the end (only a tape the core wrote wrong), rather than reading
+  // `undefined` as null for ever.
+  if (word === undefined) throw new Error('periskope-events: the core wrote a tape that ends inside a value');
   switch (word & 15) {
     case TAPE_NULL:
       return null;

@@ -74,3 +74,52 @@ test('a string kept from an answer does not hold the whole answer in memory', ()
   assert.equal(kept, 200);
   assert.ok(heapUsed < 40 * 1024 * 1024, `${(heapUsed / 1048576).toFixed(1)} MiB of heap in use after keeping 200 short strings`);
 });
+
+// The reader alone (pkg-template/src/shapes.js and tape.js, as the package
+// wraps them), on tapes written here: what each tag reads as, and a tape
+// cut short is an error, never a loop.
+import fs from 'node:fs';
+const readTape = new Function(
+  ['shapes.js', 'tape.js'].map((f) => fs.readFileSync(new URL(`../../pkg-template/src/${f}`, import.meta.url), 'utf8')).join('\n'),
+)();
+const TAGS = Object.fromEntries(
+  [...fs.readFileSync(new URL('../../pkg-template/src/shapes.js', import.meta.url), 'utf8').matchAll(/^const TAPE_(\w+) = (\d+);$/gm)].map((m) => [m[1], Number(m[2])]),
+);
+
+// A memory holding the header, the words and the two slabs.
+function memoryOf(words, ascii, wide) {
+  const a = new TextEncoder().encode(ascii);
+  const w = new TextEncoder().encode(wide);
+  const buffer = new ArrayBuffer(24 + words.length * 4 + a.length + w.length);
+  const view = new DataView(buffer);
+  const at = [24, words.length, 24 + words.length * 4, a.length, 24 + words.length * 4 + a.length, w.length];
+  at.forEach((n, i) => view.setUint32(i * 4, n, true));
+  words.forEach((n, i) => view.setUint32(24 + i * 4, n >>> 0, true));
+  new Uint8Array(buffer, at[2], a.length).set(a);
+  new Uint8Array(buffer, at[4], w.length).set(w);
+  return { buffer };
+}
+const word = (tag, payload = 0) => (tag | (payload << 4)) >>> 0;
+
+test('the tape reader: every tag, long lengths, wide strings and statics', () => {
+  const { NULL, TRUE, FALSE, INT, NUMBER, STRING, WIDE_STRING, ARRAY, OBJECT, END, JSON: RAW, NEW_STATIC, STATIC, LONG } = TAGS;
+  const words = [
+    word(ARRAY), word(NULL), word(TRUE), word(FALSE), word(INT, 5), word(INT, -3 & 0x0fffffff), word(NUMBER, 2), word(STRING, 2),
+    word(STRING, LONG), 3, word(WIDE_STRING, 3), 7, word(NEW_STATIC, 4), word(STATIC, 0), word(RAW, 6),
+    word(OBJECT), word(STRING, 9), word(INT, 1), word(STRING, 1), word(NULL), word(END), word(END),
+  ];
+  const memory = memoryOf(words, '-0abxyzcode[1,{}]__proto__k', 'é😀');
+  const out = readTape(memory, 0);
+  assert.deepEqual(out.slice(0, 9), [null, true, false, 5, -3, -0, 'ab', 'xyz', 'é😀']);
+  assert.ok(Object.is(out[5], -0));
+  assert.deepEqual(out.slice(9, 12), ['code', 'code', [1, {}]]);
+  assert.ok(Object.prototype.hasOwnProperty.call(out[12], '__proto__'));
+  assert.equal(Object.getPrototypeOf(out[12]), Object.prototype);
+  assert.deepEqual(Object.keys(out[12]), ['__proto__', 'k']);
+});
+
+test('the tape reader: a tape cut short is an error, not a loop', () => {
+  const { ARRAY, NULL } = TAGS;
+  assert.throws(() => readTape(memoryOf([word(ARRAY), word(NULL)], '', ''), 0), /ends inside a value/);
+  assert.throws(() => readTape(memoryOf([word(NULL), word(NULL)], '', ''), 0), /words left over/);
+});
