@@ -123,3 +123,14 @@ test('the tape reader: a tape cut short is an error, not a loop', () => {
   assert.throws(() => readTape(memoryOf([word(ARRAY), word(NULL)], '', ''), 0), /ends inside a value/);
   assert.throws(() => readTape(memoryOf([word(NULL), word(NULL)], '', ''), 0), /words left over/);
 });
+
+test('the tape reader on a big-endian host reads the same (its byte-swapping path, run here)', () => {
+  const source = ['shapes.js', 'tape.js'].map((f) => fs.readFileSync(new URL(`../../pkg-template/src/${f}`, import.meta.url), 'utf8')).join('\n');
+  const swapped = source.replace(/const LITTLE_ENDIAN = [^;]+;/, 'const LITTLE_ENDIAN = false;');
+  assert.notEqual(swapped, source, 'tape.js no longer has its LITTLE_ENDIAN test');
+  const bigEndianRead = new Function(swapped)();
+  const { ARRAY, INT, STRING, WIDE_STRING, END } = TAGS;
+  const memory = memoryOf([word(ARRAY), word(INT, -5 & 0x0fffffff), word(INT, 123456), word(STRING, 3), word(WIDE_STRING, 1), 2, word(END)], 'abc', 'é');
+  assert.deepEqual(bigEndianRead(memory, 0), [-5, 123456, 'abc', 'é']);
+  assert.deepEqual(bigEndianRead(memory, 0), readTape(memory, 0));
+});
