@@ -9,14 +9,14 @@ use std::borrow::Cow;
 use super::{Kind, Value};
 
 /// An object of one of the fixed shapes listed in
-/// [`crate::model::shape::SHAPES`] (a model, an issue, the answer): its keys
+/// `SHAPES` of src/model/shape.rs (a model, an issue, the answer): its keys
 /// are known in advance, in order, so the tape names only the shape and the
 /// JavaScript wrapper builds the object with one object literal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shape(pub(crate) u32);
 
 impl Shape {
-    /// The shape's place in [`crate::model::shape::SHAPES`].
+    /// The shape's place in the model layer's list of shapes.
     pub const fn index(self) -> u32 {
         self.0
     }

@@ -98,7 +98,7 @@ impl Tape {
 impl Tape {
     /// The tape read back as the JSON text [`super::JsonWriter`] writes, the
     /// way the JavaScript wrapper reads it; `shape_keys` gives each shape's
-    /// keys ([`crate::events::shape_keys`]). For the tests and fuzz targets
+    /// keys (`events::shape_keys`, in the layer above). For the tests and fuzz targets
     /// that check the tape against the JSON answer; an error says where the
     /// tape is not well formed.
     #[doc(hidden)]
