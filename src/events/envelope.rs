@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{is_known_event, read_event_data, EventData};
 use crate::issue::IssueCode;
-use crate::json::{JsonWriter, Kind, Member, Sink, TapeWriter, Value};
+use crate::json::{JsonWriter, Kind, Member, Sink, Value};
 use crate::model::kinds::{Timestamp, Uuid};
 use crate::model::{check_derived, read_field, Cx, Extra, FieldKind};
 use crate::options::{Options, UnknownEvents};
@@ -278,9 +278,11 @@ impl<'a> Webhook<'a> {
         }
         if let WebhookData::Known(data) = &self.data {
             if repeats_per_entity(&self.event) {
-                // Written as a tape with its keys (see `TapeWriter::named`),
-                // then read back as JSON text.
-                let mut w = TapeWriter::named(1024);
+                // The JSON writer, not a tape read back: it compiles each
+                // model's writer a second time in wasm (0.4 KiB gzip), where
+                // the tape read back cost every update event about 2 µs
+                // (a 1.6 KB ack: 11.3 against 13.4 µs natively).
+                let mut w = JsonWriter::with_capacity(1024);
                 w.begin_array();
                 data.write_json(&mut w);
                 match &self.previous_attributes {
@@ -288,10 +290,7 @@ impl<'a> Webhook<'a> {
                     None => w.null(),
                 }
                 w.end_array();
-                // The tape reads back as the JSON writer would have written
-                // it (tests/tape.rs); it cannot fail to, but if it did, the
-                // key would still be one of this data.
-                let text = w.finish().to_json(&[]).unwrap_or_default();
+                let text = w.finish();
                 // Canonical: keys sorted, so that the digest does not depend
                 // on the order of the fields.
                 let mut canonical = JsonWriter::with_capacity(text.len());

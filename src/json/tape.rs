@@ -236,9 +236,6 @@ pub struct TapeWriter {
     /// Where the tape stood when the limit was set: (words, ascii, wide).
     floor: (usize, usize, usize),
     overflowed: bool,
-    /// Whether objects of a shape are written with their keys, as
-    /// [`OBJECT`]s (see [`TapeWriter::named`]).
-    named: bool,
     /// The statics written, by a hash of their address: (address, length,
     /// place). A miss only writes a string again: an answer repeats a few
     /// codes, severities and messages.
@@ -272,22 +269,10 @@ impl TapeWriter {
             limit: usize::MAX,
             floor: (0, 0, 0),
             overflowed: false,
-            named: false,
             statics: [(0, 0, 0); 16],
             static_count: 0,
             floor_statics: 0,
         }
-    }
-
-    /// A writer that writes every object with its keys, shapes included: a
-    /// tape that [`Tape::to_json`] reads without the shapes' keys. For the
-    /// dedup key's digest, which needs the data's JSON text: through this,
-    /// the models' writers are compiled once, for the tape (a JSON writer
-    /// of every model as well was 0.4 KiB more of wasm, gzipped; a table of
-    /// the models' keys, tried first, brought their docs and schemas along,
-    /// 35 KB).
-    pub fn named(capacity: usize) -> Self {
-        TapeWriter { named: true, ..TapeWriter::with_capacity(capacity) }
     }
 
     /// The tape written.
@@ -308,16 +293,6 @@ impl TapeWriter {
             self.word(tag, LONG);
             self.tape.words.push(length);
         }
-    }
-
-    /// A key of ours (plain ASCII) in a [`TapeWriter::named`] tape: out of
-    /// the models' writers, which call it once per field.
-    #[cold]
-    #[inline(never)]
-    fn named_key(&mut self, name: &str, suffix: &str) {
-        self.length(STRING, name.len() + suffix.len());
-        self.tape.ascii.extend_from_slice(name.as_bytes());
-        self.tape.ascii.extend_from_slice(suffix.as_bytes());
     }
 
     /// Appends `text` to its slab, with its word.
@@ -384,11 +359,7 @@ impl Sink for TapeWriter {
 
     fn begin_model(&mut self, shape: Shape) {
         self.check_limit();
-        if self.named {
-            self.word(OBJECT, 0);
-        } else {
-            self.word(MODEL, shape.index());
-        }
+        self.word(MODEL, shape.index());
     }
 
     fn end_object(&mut self) {
@@ -408,26 +379,12 @@ impl Sink for TapeWriter {
         self.string(key);
     }
 
-    /// The shape names its keys: nothing is written, unless the writer is
-    /// [`TapeWriter::named`].
-    fn name(&mut self, name: &'static str) {
-        if self.named {
-            self.named_key(name, "");
-        }
-    }
+    /// The shape names its keys: nothing is written.
+    fn name(&mut self, _name: &'static str) {}
 
-    fn quoted_name(&mut self, quoted: &'static str) {
-        if self.named {
-            // `"name":` holds the name between its first and last two bytes.
-            self.named_key(quoted.get(1..quoted.len().saturating_sub(2)).unwrap_or_default(), "");
-        }
-    }
+    fn quoted_name(&mut self, _quoted: &'static str) {}
 
-    fn name_with_suffix(&mut self, name: &'static str, suffix: &'static str) {
-        if self.named {
-            self.named_key(name, suffix);
-        }
-    }
+    fn name_with_suffix(&mut self, _name: &'static str, _suffix: &'static str) {}
 
     fn string(&mut self, s: &str) {
         self.text_in_slab(STRING, WIDE_STRING, s);
