@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import * as api from 'periskope-events';
+import { makeTapeReader } from './lib/tape-reader.mjs';
 
 const require = createRequire(import.meta.url);
 const dir = path.dirname(require.resolve('periskope-events/package.json'));
@@ -22,12 +23,8 @@ const fresh = () => {
   glue.initSync({ module: wasmModule });
   return glue;
 };
-// The exports answer with a tape in wasm memory: read with the reader the
-// package wraps (pkg-template/src/shapes.js and tape.js, the body of its
-// createTapeReader).
-const readTape = new Function(
-  ['shapes.js', 'tape.js'].map((f) => fs.readFileSync(new URL(`../../pkg-template/src/${f}`, import.meta.url), 'utf8')).join('\n'),
-)();
+// The exports answer with a tape in wasm memory, read with the package's reader.
+const readTape = makeTapeReader();
 
 const MiB = 1024 * 1024;
 const budget = (n) => 16 * n + 16 * MiB;

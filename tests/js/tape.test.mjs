@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { makeTapeReader, tapeReaderSource, TAGS } from './lib/tape-reader.mjs';
 
 const require = createRequire(import.meta.url);
 const PKG = require.resolve('periskope-events');
@@ -78,13 +79,7 @@ test('a string kept from an answer does not hold the whole answer in memory', ()
 // The reader alone (pkg-template/src/shapes.js and tape.js, as the package
 // wraps them), on tapes written here: what each tag reads as, and a tape
 // cut short is an error, never a loop.
-import fs from 'node:fs';
-const readTape = new Function(
-  ['shapes.js', 'tape.js'].map((f) => fs.readFileSync(new URL(`../../pkg-template/src/${f}`, import.meta.url), 'utf8')).join('\n'),
-)();
-const TAGS = Object.fromEntries(
-  [...fs.readFileSync(new URL('../../pkg-template/src/shapes.js', import.meta.url), 'utf8').matchAll(/^const TAPE_(\w+) = (\d+);$/gm)].map((m) => [m[1], Number(m[2])]),
-);
+const readTape = makeTapeReader();
 
 // A memory holding the header, the words and the two slabs.
 function memoryOf(words, ascii, wide) {
@@ -125,10 +120,9 @@ test('the tape reader: a tape cut short is an error, not a loop', () => {
 });
 
 test('the tape reader on a big-endian host reads the same (its byte-swapping path, run here)', () => {
-  const source = ['shapes.js', 'tape.js'].map((f) => fs.readFileSync(new URL(`../../pkg-template/src/${f}`, import.meta.url), 'utf8')).join('\n');
-  const swapped = source.replace(/const LITTLE_ENDIAN = [^;]+;/, 'const LITTLE_ENDIAN = false;');
-  assert.notEqual(swapped, source, 'tape.js no longer has its LITTLE_ENDIAN test');
-  const bigEndianRead = new Function(swapped)();
+  const swapped = tapeReaderSource.replace(/const LITTLE_ENDIAN = [^;]+;/, 'const LITTLE_ENDIAN = false;');
+  assert.notEqual(swapped, tapeReaderSource, 'tape.js no longer has its LITTLE_ENDIAN test');
+  const bigEndianRead = makeTapeReader(swapped);
   const { ARRAY, INT, STRING, WIDE_STRING, END } = TAGS;
   const memory = memoryOf([word(ARRAY), word(INT, -5 & 0x0fffffff), word(INT, 123456), word(STRING, 3), word(WIDE_STRING, 1), 2, word(END)], 'abc', 'é');
   assert.deepEqual(bigEndianRead(memory, 0), [-5, 123456, 'abc', 'é']);
