@@ -184,13 +184,13 @@ function createApi(wasm, reload, internal, host) {
   // TextEncoder would silently turn a lone surrogate into U+FFFD; it is
   // refused instead, as a lone surrogate escape is.
   // `stringified`: the text is JSON.stringify's, which escapes lone
-  // surrogates, so it is well formed.
-  // `scratch`: encode into the reused buffer (see `encodeScratch`); the
-  // bytes are then good only until the next call.
-  function textBytes(text, maxBytes, stringified, scratch) {
+  // surrogates, so it is well formed. The bytes are in the reused buffer
+  // (see `encodeScratch`): good until the next encoding, so every caller
+  // hands them to its wasm call (or the host's MAC) at once.
+  function textBytes(text, maxBytes, stringified) {
     if (text.length > maxBytes) return { issue: tooLarge(text.length, maxBytes) };
     if (!stringified && !isWellFormed(text)) return { issue: rootIssue('invalid_encoding', LONE_SURROGATE_MESSAGE) };
-    const bytes = scratch ? encodeScratch(text) : encoder.encode(text);
+    const bytes = encodeScratch(text);
     if (bytes.length > maxBytes) return { issue: tooLarge(bytes.length, maxBytes) };
     return { bytes };
   }
@@ -238,7 +238,7 @@ function createApi(wasm, reload, internal, host) {
   // passing); objects, the SDK's parsed payloads, go through JSON.stringify so
   // that every form of input meets the same reader and gives the same result.
   function toBytes(input, maxBytes) {
-    if (typeof input === 'string') return textBytes(input, maxBytes, false, true);
+    if (typeof input === 'string') return textBytes(input, maxBytes);
     if (ArrayBuffer.isView(input) || isArrayBuffer(input)) return binaryBytes(input, maxBytes);
     if (input === undefined || typeof input === 'function' || typeof input === 'symbol') {
       return { issue: rootIssue('invalid_input', 'expected a string, a Uint8Array, an ArrayBuffer or a parsed JSON object, got ' + typeof input) };
@@ -253,7 +253,7 @@ function createApi(wasm, reload, internal, host) {
       // not repeated: it can quote the payload.
       return { issue: rootIssue('invalid_input', 'the object cannot be read: reading one of its properties threw'), fromObject: true };
     }
-    const prepared = textBytes(text, maxBytes, true, true);
+    const prepared = textBytes(text, maxBytes, true);
     prepared.fromObject = true;
     return prepared;
   }
