@@ -394,8 +394,11 @@ impl Sink for TapeWriter {
         self.string(s);
     }
 
+    /// Plain is ASCII: no scan for the slab.
     fn plain_string(&mut self, s: &str) {
-        self.string(s);
+        debug_assert!(s.is_ascii(), "{s:?} is not plain");
+        self.length(STRING, s.len());
+        self.tape.ascii.extend_from_slice(s.as_bytes());
     }
 
     fn static_string(&mut self, s: &'static str) {
