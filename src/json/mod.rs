@@ -55,6 +55,51 @@ pub(crate) fn is_plain_ascii(s: &str) -> bool {
         .is_some_and(|tail| tail.iter().all(|&b| (0x20..0x80).contains(&b) && b != b'"' && b != b'\\'))
 }
 
+/// A cheap hash of a short text (a key, a field name): its length and its
+/// first and last four bytes, mixed by one multiplication, 24 bits. The
+/// names of one model differ there, and so do the keys of most objects; a
+/// collision costs a comparison, not a wrong answer. Shared by the
+/// reader's duplicate filter and the models' field tables.
+#[inline(always)]
+pub(crate) const fn short_hash(name: &[u8]) -> usize {
+    let n = name.len();
+    if let (Some(first), Some(last)) = (name.first_chunk::<4>(), name.last_chunk::<4>()) {
+        // The loops below, four bytes at a time (most names are longer).
+        let (head, tail) = (u32::from_be_bytes(*first) as u64, u32::from_le_bytes(*last) as u64);
+        return ((head << 32 | tail ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize;
+    }
+    short_hash_bytewise(name)
+}
+
+/// [`short_hash`] byte by byte, for names shorter than four bytes (and, in a
+/// test, every name).
+const fn short_hash_bytewise(name: &[u8]) -> usize {
+    let n = name.len();
+    let mut head = 0u64;
+    let mut tail = 0u64;
+    let mut rest = name;
+    let mut taken = 0;
+    while let [b, more @ ..] = rest {
+        if taken == 4 {
+            break;
+        }
+        head = head << 8 | *b as u64;
+        rest = more;
+        taken += 1;
+    }
+    let mut rest = name;
+    let mut taken = 0;
+    while let [more @ .., b] = rest {
+        if taken == 4 {
+            break;
+        }
+        tail = tail << 8 | *b as u64;
+        rest = more;
+        taken += 1;
+    }
+    ((head << 32 | tail ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+}
+
 /// Positions of byte offsets in a text, computed in one forward pass.
 pub(crate) mod position {
     use crate::issue::Position;
@@ -123,6 +168,18 @@ pub(crate) mod position {
             assert_eq!((p[1].line, p[1].column), (1, 1));
             assert_eq!((p[2].line, p[2].column), (2, 1));
             assert_eq!((p[3].line, p[3].column), (2, 2));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_hash_is_the_same_word_wise_and_byte_wise() {
+        for name in ["", "a", "id", "ack", "body", "chat_id", "ticket_custom_properties", "é", "日本語"] {
+            assert_eq!(short_hash(name.as_bytes()), short_hash_bytewise(name.as_bytes()), "{name:?}");
         }
     }
 }

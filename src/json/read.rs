@@ -472,7 +472,7 @@ impl<'a> Reader<'a> {
         let mut suspects = 0;
         let mut repeated: Vec<usize> = Vec::new();
         for (i, m) in members.iter().enumerate() {
-            let hash = key_hash(m.key.as_bytes());
+            let hash = super::short_hash(m.key.as_bytes());
             let (word, bit) = ((hash >> 6) as usize & 3, 1u64 << (hash & 63));
             let Some(slot) = filter.get_mut(word) else { continue };
             if *slot & bit != 0 {
@@ -672,16 +672,6 @@ impl<'a> Reader<'a> {
         }
         Ok(code)
     }
-}
-
-/// A cheap hash for the duplicate filter: the length and the first and
-/// last four bytes, mixed by one multiplication. Collisions only cost a
-/// comparison, and too many switch the object to sorting.
-fn key_hash(key: &[u8]) -> u32 {
-    let head = key.iter().take(4).fold(0u64, |h, &b| h << 8 | u64::from(b));
-    let tail = key.iter().rev().take(4).fold(0u64, |h, &b| h << 8 | u64::from(b));
-    let mixed = (head << 32 | tail ^ key.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 32) as u32
 }
 
 /// The members whose key an earlier member used, found by sorting: the first

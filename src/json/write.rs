@@ -77,7 +77,7 @@ impl JsonWriter {
             }
             Kind::Object(members) => {
                 let mut order: Vec<&super::Member<'_>> = members.iter().collect();
-                crate::sort::heap_sort_by(&mut order, |a, b| a.key.encode_utf16().lt(b.key.encode_utf16()));
+                crate::sort::sort_few_by(&mut order, |a, b| crate::sort::utf16_less(a.key.as_bytes(), b.key.as_bytes()));
                 self.begin_object();
                 for m in order {
                     self.key(&m.key);

@@ -621,49 +621,6 @@ pub const fn table_slots(fields: usize) -> usize {
     (fields * 2).next_power_of_two()
 }
 
-/// A cheap hash of a field name: its length and its first and last four
-/// bytes, mixed by one multiplication (the names of one model differ there;
-/// a collision costs a probe, not a wrong answer).
-#[inline(always)]
-const fn name_hash(name: &[u8]) -> usize {
-    let n = name.len();
-    if let (Some(first), Some(last)) = (name.first_chunk::<4>(), name.last_chunk::<4>()) {
-        // The loops below, four bytes at a time (most names are longer).
-        let (head, tail) = (u32::from_be_bytes(*first) as u64, u32::from_le_bytes(*last) as u64);
-        return ((head << 32 | tail ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize;
-    }
-    name_hash_bytewise(name)
-}
-
-/// [`name_hash`] byte by byte, for names shorter than four bytes (and, in a
-/// test, every name).
-const fn name_hash_bytewise(name: &[u8]) -> usize {
-    let n = name.len();
-    let mut head = 0u64;
-    let mut tail = 0u64;
-    let mut rest = name;
-    let mut taken = 0;
-    while let [b, more @ ..] = rest {
-        if taken == 4 {
-            break;
-        }
-        head = head << 8 | *b as u64;
-        rest = more;
-        taken += 1;
-    }
-    let mut rest = name;
-    let mut taken = 0;
-    while let [more @ .., b] = rest {
-        if taken == 4 {
-            break;
-        }
-        tail = tail << 8 | *b as u64;
-        rest = more;
-        taken += 1;
-    }
-    ((head << 32 | tail ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
-}
-
 /// A model's field table, built at compile time: slot `name_hash(name)`
 /// (probing onwards past taken slots) holds the field's position plus one,
 /// `0` an empty slot.
@@ -678,7 +635,7 @@ pub const fn field_table<const SLOTS: usize>(names: &[&str]) -> [u8; SLOTS] {
     let mut rest = names;
     let mut index = 0;
     while let [name, more @ ..] = rest {
-        let mut at = name_hash(name.as_bytes()) & (SLOTS - 1);
+        let mut at = crate::json::short_hash(name.as_bytes()) & (SLOTS - 1);
         while slots[at] != 0 {
             at = (at + 1) & (SLOTS - 1);
         }
@@ -716,7 +673,7 @@ pub(crate) fn field_index(names: &[&str], slots: &[u8], key: &str, next: &mut us
 /// [`field_index`] through the table alone.
 fn table_lookup(names: &[&str], slots: &[u8], key: &str) -> usize {
     let mask = slots.len().wrapping_sub(1);
-    let mut at = name_hash(key.as_bytes()) & mask;
+    let mut at = crate::json::short_hash(key.as_bytes()) & mask;
     for _ in 0..slots.len() {
         match slots.get(at) {
             Some(0) | None => return usize::MAX,
@@ -1101,13 +1058,6 @@ pub(crate) use {field_ref, field_type, is_absent, is_required, model, placeholde
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_name_hash_is_the_same_word_wise_and_byte_wise() {
-        for name in ["", "a", "id", "ack", "body", "chat_id", "ticket_custom_properties", "é", "日本語"] {
-            assert_eq!(name_hash(name.as_bytes()), name_hash_bytewise(name.as_bytes()), "{name:?}");
-        }
-    }
 
     #[test]
     fn every_field_of_every_model_is_found_and_nothing_else() {
