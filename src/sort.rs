@@ -194,9 +194,32 @@ mod tests {
     fn utf16_order_byte_by_byte_is_javascripts() {
         // Every class around the exception: ASCII, two and three bytes,
         // U+E000 to U+FFFF, and past U+FFFF; prefixes of one another too.
-        let samples = ["", "a", "ab", "b", "\u{7f}", "\u{80}", "\u{e9}", "\u{7ff}", "\u{800}", "\u{d7ff}", "\u{e000}", "\u{efff}", "\u{f000}",
-            "\u{fffd}", "\u{ffff}", "\u{10000}", "\u{1f600}", "\u{10ffff}", "a\u{e000}", "a\u{1f600}", "\u{e000}a", "\u{1f600}a",
-            "\u{fffd}\u{10000}", "\u{fffd}\u{fffd}"];
+        let samples = [
+            "",
+            "a",
+            "ab",
+            "b",
+            "\u{7f}",
+            "\u{80}",
+            "\u{e9}",
+            "\u{7ff}",
+            "\u{800}",
+            "\u{d7ff}",
+            "\u{e000}",
+            "\u{efff}",
+            "\u{f000}",
+            "\u{fffd}",
+            "\u{ffff}",
+            "\u{10000}",
+            "\u{1f600}",
+            "\u{10ffff}",
+            "a\u{e000}",
+            "a\u{1f600}",
+            "\u{e000}a",
+            "\u{1f600}a",
+            "\u{fffd}\u{10000}",
+            "\u{fffd}\u{fffd}",
+        ];
         for a in samples {
             for b in samples {
                 let expected = a.encode_utf16().lt(b.encode_utf16());

@@ -285,3 +285,39 @@ fn hostile_payloads_never_panic() {
         }
     }
 }
+
+/// The dedup key of every valid fixture, sent as a webhook, against
+/// `tests/dedup-keys.txt`. Keys already given out must not change
+/// (a redelivery after an upgrade would not be recognized), so this pins the
+/// digest of update events to the byte: the canonical form's escapes, key
+/// order (UTF-16, here with keys past U+FFFF and in U+E000 to U+FFFF) and
+/// number text. `previous_attributes` carries a value the sender wrote, with
+/// keys out of order and escapes in other spellings.
+#[test]
+fn dedup_keys_are_stable() {
+    const PREVIOUS: &str =
+        r#"{"z":1,"\u00E9":{"b":[{"y":"\ud83d\ude00","x":"é"}],"a":-0.50e+3},"\uffff":"","😀":null,"A":"\u0041\/"}"#;
+    let mut lines = String::new();
+    // A fixture that is a whole envelope is already a webhook body.
+    for (event, path) in fixtures("valid").into_iter().filter(|(_, path)| !path.ends_with("webhook-envelope.json")) {
+        let data = String::from_utf8(read(&path)).expect("UTF-8 fixture");
+        for previous in ["", PREVIOUS] {
+            let extra = if previous.is_empty() { String::new() } else { format!(r#","previous_attributes":{previous}"#) };
+            let body = format!(
+                r#"{{"event":"{event}","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"2025-01-26T13:46:55.758Z","data":{data}{extra}}}"#
+            );
+            let name = path.strip_prefix(DIR).unwrap_or(&path).display().to_string();
+            match periskope_events::parse_webhook(body.as_bytes(), &options_for(&path)) {
+                Ok(parsed) => lines.push_str(&format!(
+                    "{name}{}: {}\n",
+                    if previous.is_empty() { "" } else { " +previous" },
+                    parsed.value.dedup_key()
+                )),
+                Err(report) => panic!("{name} as a webhook: {report}"),
+            }
+        }
+    }
+    if let Some(mismatch) = common::check_snapshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dedup-keys.txt"), &lines) {
+        panic!("{mismatch}");
+    }
+}
