@@ -473,7 +473,7 @@ impl<'a> Reader<'a> {
         let mut repeated: Vec<usize> = Vec::new();
         for (i, m) in members.iter().enumerate() {
             let hash = super::short_hash(m.key.as_bytes());
-            let (word, bit) = ((hash >> 6) as usize & 3, 1u64 << (hash & 63));
+            let (word, bit) = ((hash >> 6) & 3, 1u64 << (hash & 63));
             let Some(slot) = filter.get_mut(word) else { continue };
             if *slot & bit != 0 {
                 suspects += 1;
