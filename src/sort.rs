@@ -1,6 +1,7 @@
 //! Sorting without the standard library's sorts, for the few places that
-//! must be n log n on any input (duplicate keys, positions, labels), and
-//! the linear grouping by hash that spares them the sort in the usual case.
+//! must be n log n on any input (duplicate keys, positions, labels, the
+//! dedup digest's canonical form), and the linear grouping by hash that
+//! spares them the sort in the usual case.
 
 /// Sorts `items` in place with heapsort: O(n log n) whatever the input (no
 /// adversarial worst case) and a few hundred bytes of code, where the
@@ -46,8 +47,7 @@ pub(crate) fn sort_few_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
         return heap_sort_by(items, less);
     }
     for end in 1..items.len() {
-        let Some((sorted, rest)) = items.split_at_mut_checked(end) else { return };
-        let Some(item) = rest.first() else { return };
+        let Some((sorted, [item, ..])) = items.split_at_checked(end) else { return };
         // The first place whose item is greater: after every equal one.
         let at = sorted.partition_point(|x| !less(item, x));
         if let Some(moved) = items.get_mut(at..=end) {
@@ -61,13 +61,13 @@ pub(crate) fn sort_few_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 const FEW: usize = 64;
 
 /// Whether UTF-8 text `a` sorts before `b` by UTF-16 code units
-/// (JavaScript's default sort), compared byte by byte. UTF-8's byte order is code point order,
-/// which is UTF-16's except between a character of U+E000 to U+FFFF (lead
-/// byte `EE` or `EF`) and one past U+FFFF (lead byte `F0` to `F4`, a
-/// surrogate pair in UTF-16, whose first unit is under `E000`). At the first
-/// byte that differs, both strings are at the same character boundary or
-/// inside characters of the same lead byte, so only that pair of lead bytes
-/// needs the exception.
+/// (JavaScript's default sort), compared byte by byte. UTF-8's byte order
+/// is code point order, which is UTF-16's except between a character of
+/// U+E000 to U+FFFF (lead byte `EE` or `EF`) and one past U+FFFF (lead byte
+/// `F0` to `F4`, a surrogate pair in UTF-16, whose first unit is under
+/// `E000`). At the first byte that differs, both strings are at the same
+/// character boundary or inside characters of the same lead byte, so only
+/// that pair of lead bytes needs the exception.
 pub(crate) fn utf16_less(a: &[u8], b: &[u8]) -> bool {
     match a.iter().zip(b).find(|(x, y)| x != y) {
         None => a.len() < b.len(),

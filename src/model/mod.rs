@@ -621,7 +621,7 @@ pub const fn table_slots(fields: usize) -> usize {
     (fields * 2).next_power_of_two()
 }
 
-/// A model's field table, built at compile time: slot `name_hash(name)`
+/// A model's field table, built at compile time: slot `short_hash(name)`
 /// (probing onwards past taken slots) holds the field's position plus one,
 /// `0` an empty slot.
 ///
