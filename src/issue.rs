@@ -239,6 +239,16 @@ pub(crate) enum Segment<'a> {
     Index(usize),
 }
 
+impl Segment<'_> {
+    /// The key, if this step is one.
+    pub(crate) fn key(&self) -> Option<&str> {
+        match self {
+            Segment::Key(key) => Some(key),
+            Segment::Index(_) => None,
+        }
+    }
+}
+
 impl From<PathSegment> for Segment<'_> {
     fn from(segment: PathSegment) -> Self {
         match segment {
@@ -252,25 +262,47 @@ impl From<PathSegment> for Segment<'_> {
 /// `/` as `~1`).
 pub(crate) fn write_pointer(out: &mut String, segments: &[Segment<'_>]) {
     // Most keys need no escape: room for them is made once, and runs without
-    // `~` or `/` are copied whole (char by char cost 100 ns an issue).
-    out.reserve(segments.iter().map(|s| 1 + if let Segment::Key(k) = s { k.len() } else { 4 }).sum());
+    // `~` or `/` are copied whole, found byte by byte (`str::find` with two
+    // chars decodes each char, and char by char cost 100 ns an issue).
+    out.reserve(segments.iter().map(|s| 1 + s.key().map_or(10, str::len)).sum());
     for segment in segments {
         out.push('/');
-        match segment {
-            Segment::Key(key) => {
-                let mut rest: &str = key;
-                while let Some(at) = rest.find(['~', '/']) {
+        match segment.key() {
+            Some(key) => {
+                let mut rest = key;
+                while let Some(at) = rest.bytes().position(|b| b == b'~' || b == b'/') {
                     out.push_str(rest.get(..at).unwrap_or_default());
                     out.push_str(if rest.as_bytes().get(at) == Some(&b'~') { "~0" } else { "~1" });
                     rest = rest.get(at + 1..).unwrap_or_default();
                 }
                 out.push_str(rest);
             }
-            Segment::Index(i) => {
-                use std::fmt::Write;
-                let _ = write!(out, "{i}");
+            None => {
+                if let Segment::Index(i) = segment {
+                    push_index(out, *i);
+                }
             }
         }
+    }
+}
+
+/// Appends `i` in decimal, without `core::fmt` (a `write!` cost a fifth of
+/// a pointer with an index in wasm).
+fn push_index(out: &mut String, mut i: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (i % 10) as u8;
+        }
+        i /= 10;
+        if i == 0 || at == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
     }
 }
 
@@ -283,6 +315,11 @@ mod tests {
         let mut s = String::new();
         write_pointer(&mut s, &[Segment::Key("a/b".into()), Segment::Index(3), Segment::Key("~x".into())]);
         assert_eq!(s, "/a~1b/3/~0x");
+        for i in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            let mut s = String::new();
+            write_pointer(&mut s, &[Segment::Index(i)]);
+            assert_eq!(s, format!("/{i}"));
+        }
     }
 
     #[test]

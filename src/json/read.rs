@@ -562,9 +562,8 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Step<Cow<'a, str>> {
         self.at += 1; // opening quote
         let start = self.at;
-        // Eight bytes at a time while none is a quote, a backslash or a
-        // control character: most strings are read here, without a branch
-        // per byte.
+        // Eight bytes at a time to the first quote, backslash or control
+        // character: most strings are read here, without a branch per byte.
         self.at = super::skip_plain(self.bytes, self.at, false);
         loop {
             match self.peek() {
@@ -617,6 +616,7 @@ impl<'a> Reader<'a> {
                 Some(0x00..=0x1F) => return Err(self.error("a control character must be escaped inside a string")),
                 Some(_) => {
                     let run_start = self.at;
+                    self.at = super::skip_plain(self.bytes, self.at, false);
                     while let Some(b) = self.peek() {
                         if b == b'"' || b == b'\\' || b < 0x20 {
                             break;

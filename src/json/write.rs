@@ -427,15 +427,18 @@ fn push_unicode_escape(out: &mut String, c: char) {
     }
 }
 
-/// Whether any of the eight bytes of `word` is below 0x20, `"` or `\\`
+/// The bytes of `word` that are below 0x20, `"` or `\\`, as their high bits
 /// (the classic "has a zero byte" and "has a byte less than n" bit tricks).
+/// Only the lowest flagged byte is exact (a borrow may flag bytes above
+/// it), which is all its users need: `trailing_zeros() / 8` of the mask is
+/// the index of the first such byte of a little-endian word.
 #[inline(always)]
-pub(crate) fn needs_escape_word(word: u64) -> bool {
+pub(crate) fn escape_mask(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-    (below_space | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C))) != 0
+    below_space | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C))
 }
 
 #[cfg(test)]
@@ -483,13 +486,25 @@ mod tests {
     }
 
     #[test]
-    fn the_word_check_finds_every_byte_to_escape() {
+    fn the_word_mask_finds_the_first_byte_to_escape() {
+        // Every byte at every place, after plain bytes (ASCII and not) and
+        // before anything, escapable bytes included: the mask's lowest
+        // flagged byte is the first to escape, or none is flagged.
+        let plain = [b'a', b' ', b'!', b'#', b'[', b']', b'~', 0x7F, 0x80, 0xC3, 0xFF];
+        let after = [b'a', b'"', b'\\', 0x00, 0x1F, 0x21, 0xFF];
         for b in 0u8..=255 {
             for at in 0..8 {
-                let mut bytes = [b'a'; 8];
-                bytes[at] = b;
-                let want = b < 0x20 || b == b'"' || b == b'\\';
-                assert_eq!(needs_escape_word(u64::from_le_bytes(bytes)), want, "byte {b} at {at}");
+                for (i, &before) in plain.iter().enumerate() {
+                    let mut bytes = [before; 8];
+                    bytes[at] = b;
+                    for (j, rest) in bytes.iter_mut().enumerate().skip(at + 1) {
+                        *rest = after[(i + j) % after.len()];
+                    }
+                    let first = bytes.iter().position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                    let mask = escape_mask(u64::from_le_bytes(bytes));
+                    let found = (mask != 0).then(|| mask.trailing_zeros() as usize / 8);
+                    assert_eq!(found, first, "{bytes:?}");
+                }
             }
         }
     }
