@@ -56,6 +56,8 @@ function createApi(wasm, reload, internal, host) {
   function replaceInstance() {
     try {
       wasm = reload();
+      // The old instance's memory is let go, not kept by the reader's views.
+      readTape.forgetViews();
     } catch (e) {
       // Keep the old instance: the next call will report again.
     }
@@ -224,8 +226,12 @@ function createApi(wasm, reload, internal, host) {
   // once, here, so that what one call checks is what it reads.
   function binaryBytes(input, maxBytes) {
     if (input.byteLength > maxBytes) return { issue: tooLarge(input.byteLength, maxBytes) };
-    const bytes = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
-    return { bytes: toTag.call(bytes.buffer) === '[object SharedArrayBuffer]' ? bytes.slice() : bytes };
+    // A Uint8Array (a Node Buffer is one) is used as it is, and a buffer of
+    // this realm that is an ArrayBuffer is not shared: the common case makes
+    // no view and asks for no tag.
+    const bytes = input instanceof Uint8Array ? input : ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+    const shared = !(bytes.buffer instanceof ArrayBuffer) && toTag.call(bytes.buffer) === '[object SharedArrayBuffer]';
+    return { bytes: shared ? bytes.slice() : bytes };
   }
 
   function isArrayBuffer(value) {
