@@ -397,7 +397,7 @@ impl<'a> Reader<'a> {
                 Some(b']') => {
                     self.at += 1;
                     self.charge((self.item_stack.len() - base) * VALUE_BYTES + ALLOCATION_BYTES)?;
-                    let items: Vec<Value<'a>> = self.item_stack.drain(base..).collect();
+                    let items = self.item_stack.split_off(base);
                     return Ok(Kind::Array(items));
                 }
                 None => return Err(self.error("unexpected end of input, ',' or ']' was expected")),
@@ -446,7 +446,7 @@ impl<'a> Reader<'a> {
                 Some(b'}') => {
                     self.at += 1;
                     self.charge((self.member_stack.len() - base) * MEMBER_BYTES + ALLOCATION_BYTES)?;
-                    let members: Vec<Member<'a>> = self.member_stack.drain(base..).collect();
+                    let members = self.member_stack.split_off(base);
                     self.find_duplicates(&members, start);
                     return Ok(Kind::Object(members));
                 }
