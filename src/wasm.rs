@@ -18,6 +18,12 @@ use crate::json::{JsonWriter, Sink, TapeWriter};
 use crate::options::UnknownEvents;
 use crate::signature::{self, ReplayWindow, SignatureError};
 
+/// The module's allocator: talc in place of the default dlmalloc, which was
+/// 7 KB of the module's code and slower (docs/performance.md, round five).
+/// Only in the bindings, so a crate that uses ours for wasm32 keeps its own.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Bit 0 of `flags`: strict mode.
 const STRICT: u32 = 1;
 /// Bit 1 of `flags`: validation only, no normalized data.
