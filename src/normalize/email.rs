@@ -39,10 +39,7 @@ pub fn is_email(email: &str) -> bool {
         }
         previous = b;
     }
-    at.is_some_and(|at| at > 0)
-        && dot_in_domain
-        && previous != b'.'
-        && !(wide && email.chars().any(char::is_whitespace))
+    at.is_some_and(|at| at > 0) && dot_in_domain && previous != b'.' && !(wide && email.chars().any(char::is_whitespace))
 }
 
 #[cfg(test)]
@@ -68,8 +65,7 @@ mod tests {
         let alphabet = ["a", "@", ".", " ", "\t", "\u{b}", "\u{a0}", "\u{3000}", "é", "Z"];
         let mut strings = vec![String::new()];
         for _ in 0..4 {
-            let longer: Vec<String> =
-                strings.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            let longer: Vec<String> = strings.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
             strings.extend(longer);
         }
         strings.dedup();
