@@ -2,7 +2,7 @@
 // V8's CPU profiler (the same profiler as `node --cpu-prof`) and prints the
 // functions with the most self time, JavaScript and wasm alike.
 //
-//   node benches/profile.js [--payload sample|ticket50|message|ticket1mb | --body FILE] [--mode parse|validate|object] [--seconds 4]
+//   node benches/profile.js [--payload sample|ticket50|message|ticket1mb | --body FILE] [--mode parse|validate|object] [--seconds 4] [--options JSON]
 //
 // The published .wasm has no function names. When the un-optimized cargo
 // output (target/wasm32-unknown-unknown/release/periskope_events.wasm, left
@@ -55,10 +55,12 @@ try {
 if (opt('--body', null)) process.env.PERISKOPE_BENCH_BODIES = path.resolve(opt('--body', null));
 const p = opt('--body', null) ? payloads().find((x) => x.user) : payloads().find((x) => x.name === which);
 if (!p) throw new Error('unknown payload ' + which);
+// `--options '{"maxIssues":1}'`: the call's options (to see what the issues cost, say).
+const options = opt('--options', null) === null ? undefined : JSON.parse(opt('--options', null));
 const call = {
-  parse: () => ours.parseWebhook(p.bytes),
-  validate: () => ours.validateWebhook(p.bytes),
-  object: p.event === 'ticket.created' ? () => ours.parseTicketCreated(p.object) : () => ours.parseEvent(p.event, p.object),
+  parse: () => ours.safeParseWebhook(p.bytes, options),
+  validate: () => ours.validateWebhook(p.bytes, options),
+  object: p.event === 'ticket.created' ? () => ours.safeParseTicketCreated(p.object, options) : () => ours.safeParseEvent(p.event, p.object, options),
 }[mode];
 for (let i = 0; i < 200; i++) call(); // warm up before profiling
 
