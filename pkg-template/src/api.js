@@ -228,10 +228,11 @@ function createApi(wasm, reload, internal, host) {
     if (input.byteLength > maxBytes) return { issue: tooLarge(input.byteLength, maxBytes) };
     // A Uint8Array (a Node Buffer is one) is used as it is, and a buffer of
     // this realm that is an ArrayBuffer is not shared: the common case makes
-    // no view and asks for no tag.
+    // no view and asks for no tag. Shared bytes are copied with the
+    // constructor, never `slice` (a Buffer's is a view of the same memory).
     const bytes = input instanceof Uint8Array ? input : ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
     const shared = !(bytes.buffer instanceof ArrayBuffer) && toTag.call(bytes.buffer) === '[object SharedArrayBuffer]';
-    return { bytes: shared ? bytes.slice() : bytes };
+    return { bytes: shared ? new Uint8Array(bytes) : bytes };
   }
 
   function isArrayBuffer(value) {

@@ -80,9 +80,22 @@ let wideUnitsFrom = 0;
 let wideAt = 0;
 let wideUnitsAt = 0;
 
+// The next word. Past the tape's end (only a tape the core wrote wrong),
+// an error rather than the memory beyond it: `words` is the whole memory.
+function next() {
+  if (at >= end) throw new Error('periskope-events: the core wrote a tape that ends inside a value');
+  return words[at++];
+}
+
+// Whether the next word ends an array or object (an error past the end).
+function closes() {
+  if (at >= end) throw new Error('periskope-events: the core wrote a tape that ends inside a value');
+  return words[at] === TAPE_END;
+}
+
 function length(word) {
   const n = word >>> 4;
-  return n === TAPE_LONG ? words[at++] >>> 0 : n;
+  return n === TAPE_LONG ? next() >>> 0 : n;
 }
 
 // The next `n` bytes of the ASCII slab, as a string.
@@ -90,6 +103,7 @@ function ascii(n) {
   const start = asciiAt;
   const end = (asciiAt += n);
   if (end > asciiTo) {
+    if (end > asciiEnd) throw new Error('periskope-events: the core wrote a string past its slab');
     asciiFrom = start;
     asciiTo = Math.min(asciiEnd, Math.max(end, start + CHUNK));
     asciiText = decode(asciiBytes.subarray(asciiFrom, asciiTo));
@@ -102,10 +116,11 @@ function ascii(n) {
 // decodes that character wrong, past every string read from the piece.
 function wide(units) {
   const start = wideAt;
-  const end = (wideAt += words[at++] >>> 0);
+  const end = (wideAt += next() >>> 0);
   const unitsStart = wideUnitsAt;
   wideUnitsAt += units;
   if (end > wideTo) {
+    if (end > wideEnd) throw new Error('periskope-events: the core wrote a string past its slab');
     wideFrom = start;
     wideUnitsFrom = unitsStart;
     wideTo = Math.min(wideEnd, Math.max(end, start + CHUNK));
@@ -115,10 +130,7 @@ function wide(units) {
 }
 
 function value() {
-  // Past the end (only a tape the core wrote wrong), rather than reading
-  // the memory beyond it.
-  if (at >= end) throw new Error('periskope-events: the core wrote a tape that ends inside a value');
-  const word = words[at++];
+  const word = next();
   switch (word & 15) {
     case TAPE_NULL:
       return null;
@@ -135,7 +147,7 @@ function value() {
       return true;
     case TAPE_ARRAY: {
       const items = [];
-      while (words[at] !== TAPE_END) items.push(value());
+      while (!closes()) items.push(value());
       at++;
       return items;
     }
@@ -163,7 +175,7 @@ function value() {
 
 // The sender's keys and values until the end of the object.
 function members(object) {
-  while (words[at] !== TAPE_END) {
+  while (!closes()) {
     const key = value();
     const item = value();
     // An assignment to a key the object inherits would reach its prototype
@@ -188,6 +200,7 @@ function readTape(memory, header) {
     memoryBytes = new Uint8Array(buffer);
   }
   // The core aligns the header and the words to four bytes.
+  if (header & 3 || header + 24 > buffer.byteLength) throw new Error('periskope-events: the core wrote a tape header that does not fit its memory');
   const head = (i) => (LITTLE_ENDIAN ? memoryWords[(header >>> 2) + i] >>> 0 : new DataView(buffer).getUint32(header + 4 * i, true));
   const wordsAt = head(0);
   const wordCount = head(1);
@@ -195,7 +208,7 @@ function readTape(memory, header) {
   const wideStart = head(4);
   asciiEnd = asciiStart + head(3);
   wideEnd = wideStart + head(5);
-  if ((header | wordsAt) & 3 || wordsAt + wordCount * 4 > buffer.byteLength || asciiEnd > buffer.byteLength || wideEnd > buffer.byteLength) {
+  if (wordsAt & 3 || wordsAt + wordCount * 4 > buffer.byteLength || asciiEnd > buffer.byteLength || wideEnd > buffer.byteLength) {
     throw new Error('periskope-events: the core wrote a tape header that does not fit its memory');
   }
   if (LITTLE_ENDIAN) {

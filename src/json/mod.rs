@@ -165,6 +165,39 @@ pub(crate) mod position {
         use super::*;
 
         #[test]
+        fn every_char_boundary_agrees_with_counting_chars() {
+            // Runs of ASCII of every length around the word size, newlines,
+            // and characters of two, three and four bytes, at every place.
+            let pieces = ["a", "abcdefg", "abcdefgh", "abcdefghijklmnopq", "\n", "\n\n", "é", "日本", "😀", " x\ny "];
+            let mut text = String::new();
+            for i in 0..200 {
+                text.push_str(pieces[(i * 7 + i / 3) % pieces.len()]);
+            }
+            let offsets: Vec<usize> = (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+            let got = positions(&text, &offsets);
+            let (mut line, mut column) = (1, 1);
+            let mut want = Vec::new();
+            let mut chars = text.char_indices().peekable();
+            for &o in &offsets {
+                while let Some(&(at, c)) = chars.peek() {
+                    if at >= o {
+                        break;
+                    }
+                    if c == '\n' {
+                        line += 1;
+                        column = 1;
+                    } else {
+                        column += c.len_utf16() as u32;
+                    }
+                    chars.next();
+                }
+                want.push((line, column));
+            }
+            let got: Vec<(u32, u32)> = got.iter().map(|p| (p.line, p.column)).collect();
+            assert_eq!(got, want);
+        }
+
+        #[test]
         fn lines_and_utf16_columns() {
             let text = "ab\n\u{e9}x\n\u{1F600}y";
             let p = positions(text, &[text.len() - 1, 0, 3, 5]);
@@ -179,6 +212,30 @@ pub(crate) mod position {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skip_plain_stops_at_the_first_byte_to_escape_or_at_the_last_seven() {
+        // Each stopping byte at every place of a 24-byte text, from every
+        // start; with `ascii`, a byte past ASCII stops it too.
+        for stop in [b'"', b'\\', 0x00, 0x1F, 0x80, 0xC3] {
+            for place in 0..24 {
+                let mut text = vec![b'a'; 24];
+                text[place] = stop;
+                for start in 0..24 {
+                    for ascii in [false, true] {
+                        let stops = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || (ascii && b >= 0x80);
+                        let first = (start..24).find(|&i| stops(text[i])).unwrap_or(24);
+                        let got = skip_plain(&text, start, ascii);
+                        // Exact when the stop is in a whole word; else at the
+                        // first of the last seven bytes, before the stop.
+                        let last_word_end = start + (24 - start) / 8 * 8;
+                        let want = if first < last_word_end { first } else { last_word_end };
+                        assert_eq!(got, want, "stop {stop:#x} at {place}, from {start}, ascii {ascii}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_short_hash_is_the_same_word_wise_and_byte_wise() {

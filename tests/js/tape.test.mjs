@@ -81,15 +81,18 @@ test('a string kept from an answer does not hold the whole answer in memory', ()
 // cut short is an error, never a loop.
 const readTape = makeTapeReader();
 
-// A memory holding the header, the words and the two slabs.
-function memoryOf(words, ascii, wide) {
+// A memory holding the header, the words and the two slabs; `after`, words
+// that follow the tape's in memory but are not part of it (the reader sees
+// the whole wasm memory, so a tape cut short must not read on into them).
+function memoryOf(words, ascii, wide, after = []) {
   const a = new TextEncoder().encode(ascii);
   const w = new TextEncoder().encode(wide);
-  const buffer = new ArrayBuffer(24 + words.length * 4 + a.length + w.length);
+  const all = words.concat(after);
+  const buffer = new ArrayBuffer(24 + all.length * 4 + a.length + w.length);
   const view = new DataView(buffer);
-  const at = [24, words.length, 24 + words.length * 4, a.length, 24 + words.length * 4 + a.length, w.length];
+  const at = [24, words.length, 24 + all.length * 4, a.length, 24 + all.length * 4 + a.length, w.length];
   at.forEach((n, i) => view.setUint32(i * 4, n, true));
-  words.forEach((n, i) => view.setUint32(24 + i * 4, n >>> 0, true));
+  all.forEach((n, i) => view.setUint32(24 + i * 4, n >>> 0, true));
   new Uint8Array(buffer, at[2], a.length).set(a);
   new Uint8Array(buffer, at[4], w.length).set(w);
   return { buffer };
@@ -100,7 +103,7 @@ test('the tape reader: every tag, long lengths, wide strings and statics', () =>
   const { NULL, TRUE, FALSE, INT, NUMBER, STRING, WIDE_STRING, ARRAY, OBJECT, END, JSON: RAW, NEW_STATIC, STATIC, LONG } = TAGS;
   const words = [
     word(ARRAY), word(NULL), word(TRUE), word(FALSE), word(INT, 5), word(INT, -3 & 0x0fffffff), word(NUMBER, 2), word(STRING, 2),
-    word(STRING, LONG), 3, word(WIDE_STRING, 3), 7, word(NEW_STATIC, 4), word(STATIC, 0), word(RAW, 6),
+    word(STRING, LONG), 3, word(WIDE_STRING, 3), 6, word(NEW_STATIC, 4), word(STATIC, 0), word(RAW, 6),
     word(OBJECT), word(STRING, 9), word(INT, 1), word(STRING, 1), word(NULL), word(END), word(END),
   ];
   const memory = memoryOf(words, '-0abxyzcode[1,{}]__proto__k', 'é😀');
@@ -114,9 +117,30 @@ test('the tape reader: every tag, long lengths, wide strings and statics', () =>
 });
 
 test('the tape reader: a tape cut short is an error, not a loop', () => {
-  const { ARRAY, NULL } = TAGS;
+  const { ARRAY, OBJECT, NULL, STRING, WIDE_STRING, END, LONG } = TAGS;
   assert.throws(() => readTape(memoryOf([word(ARRAY), word(NULL)], '', ''), 0), /ends inside a value/);
   assert.throws(() => readTape(memoryOf([word(NULL), word(NULL)], '', ''), 0), /words left over/);
+  // Words after the tape that would close it, or finish a long length or
+  // a wide string's byte count, are not read.
+  assert.throws(() => readTape(memoryOf([word(ARRAY), word(NULL)], '', '', [word(END)]), 0), /ends inside a value/);
+  assert.throws(() => readTape(memoryOf([word(OBJECT)], '', '', [word(END)]), 0), /ends inside a value/);
+  assert.throws(() => readTape(memoryOf([word(STRING, LONG)], 'abc', '', [3]), 0), /ends inside a value/);
+  assert.throws(() => readTape(memoryOf([word(WIDE_STRING, 1)], '', 'é', [2]), 0), /ends inside a value/);
+  // A string longer than its slab.
+  assert.throws(() => readTape(memoryOf([word(STRING, 4)], 'abc', '', [word(END)]), 0), /past its slab/);
+});
+
+test('the tape reader: a header that does not fit the memory is an error', () => {
+  const { NULL } = TAGS;
+  const memory = memoryOf([word(NULL)], '', '');
+  assert.equal(readTape(memory, 0), null);
+  assert.throws(() => readTape(memory, memory.buffer.byteLength - 20), /does not fit its memory/);
+  assert.throws(() => readTape(memory, 2), /does not fit its memory/);
+  const view = new DataView(memory.buffer);
+  view.setUint32(4, 1000, true); // words past the memory
+  assert.throws(() => readTape(memory, 0), /does not fit its memory/);
+  // The views of one memory are not those of the next.
+  assert.deepEqual(readTape(memoryOf([word(TAGS.STRING, 2)], 'ok', ''), 0), 'ok');
 });
 
 test('the tape reader on a big-endian host reads the same (its byte-swapping path, run here)', () => {
