@@ -279,31 +279,39 @@ pub(crate) fn write_pointer(out: &mut String, segments: &[Segment<'_>]) {
             }
             None => {
                 if let Segment::Index(i) = segment {
-                    push_index(out, *i);
+                    // An index is below the input's length, capped far
+                    // below 2^63.
+                    out.push_str(int_text(i64::try_from(*i).unwrap_or(i64::MAX), &mut [0; 20]));
                 }
             }
         }
     }
 }
 
-/// Appends `i` in decimal, without `core::fmt` (a `write!` cost a fifth of
-/// a pointer with an index in wasm).
-fn push_index(out: &mut String, mut i: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+/// `n` in decimal, written into `digits` (digit by digit: `write!` is
+/// slower and larger): for the indices of JSON Pointers here, and for the
+/// JSON and tape writers, which sit above this module.
+pub(crate) fn int_text(n: i64, digits: &mut [u8; 20]) -> &str {
+    let mut value = n.unsigned_abs();
+    let mut start = digits.len();
     loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (i % 10) as u8;
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (value % 10) as u8;
         }
-        i /= 10;
-        if i == 0 || at == 0 {
+        value /= 10;
+        if value == 0 || start == 0 {
             break;
         }
     }
-    for &d in digits.get(at..).unwrap_or_default() {
-        out.push(char::from(d));
+    // `i64::MIN` has 19 digits: there is always room for the sign.
+    if n < 0 && start > 0 {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'-';
+        }
     }
+    std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0")
 }
 
 #[cfg(test)]
@@ -315,7 +323,7 @@ mod tests {
         let mut s = String::new();
         write_pointer(&mut s, &[Segment::Key("a/b".into()), Segment::Index(3), Segment::Key("~x".into())]);
         assert_eq!(s, "/a~1b/3/~0x");
-        for i in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+        for i in [0, 7, 10, 99, 100, 12_345, i64::MAX as usize] {
             let mut s = String::new();
             write_pointer(&mut s, &[Segment::Index(i)]);
             assert_eq!(s, format!("/{i}"));

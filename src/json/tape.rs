@@ -433,7 +433,7 @@ impl Sink for TapeWriter {
             // Two's complement in the payload's 28 bits.
             self.word(INT, (n as u32) & 0x0FFF_FFFF);
         } else {
-            let text = super::write::int_text(n, &mut [0; 20]).to_owned();
+            let text = crate::issue::int_text(n, &mut [0; 20]).to_owned();
             self.length(NUMBER, text.len());
             self.tape.ascii.extend_from_slice(text.as_bytes());
         }

@@ -259,7 +259,7 @@ impl Sink for JsonWriter {
     /// Writes an integer (digit by digit: `write!` is slower and larger).
     fn int(&mut self, n: i64) {
         self.value_prefix();
-        self.out.push_str(int_text(n, &mut [0; 20]));
+        self.out.push_str(crate::issue::int_text(n, &mut [0; 20]));
     }
 
     /// Writes text that is already valid JSON (a number as read, or a value
@@ -308,31 +308,6 @@ impl Sink for JsonWriter {
         }
         self.out.push_str(json.get(run_start..).unwrap_or_default());
     }
-}
-
-/// `n` in decimal, written into `digits` (digit by digit: `write!` is
-/// slower and larger).
-pub(crate) fn int_text(n: i64, digits: &mut [u8; 20]) -> &str {
-    let mut value = n.unsigned_abs();
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        if let Some(slot) = digits.get_mut(start) {
-            *slot = b'0' + (value % 10) as u8;
-        }
-        value /= 10;
-        if value == 0 || start == 0 {
-            break;
-        }
-    }
-    // `i64::MIN` has 19 digits: there is always room for the sign.
-    if n < 0 && start > 0 {
-        start -= 1;
-        if let Some(slot) = digits.get_mut(start) {
-            *slot = b'-';
-        }
-    }
-    std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0")
 }
 
 /// Whether `s` is written as it is between quotes: ASCII, with no quote,
