@@ -239,16 +239,6 @@ pub(crate) enum Segment<'a> {
     Index(usize),
 }
 
-impl Segment<'_> {
-    /// The key, if this step is one.
-    pub(crate) fn key(&self) -> Option<&str> {
-        match self {
-            Segment::Key(key) => Some(key),
-            Segment::Index(_) => None,
-        }
-    }
-}
-
 impl From<PathSegment> for Segment<'_> {
     fn from(segment: PathSegment) -> Self {
         match segment {
@@ -264,12 +254,12 @@ pub(crate) fn write_pointer(out: &mut String, segments: &[Segment<'_>]) {
     // Most keys need no escape: room for them is made once, and runs without
     // `~` or `/` are copied whole, found byte by byte (`str::find` with two
     // chars decodes each char, and char by char cost 100 ns an issue).
-    out.reserve(segments.iter().map(|s| 1 + s.key().map_or(10, str::len)).sum());
+    out.reserve(segments.iter().map(|s| 1 + if let Segment::Key(k) = s { k.len() } else { 10 }).sum());
     for segment in segments {
         out.push('/');
-        match segment.key() {
-            Some(key) => {
-                let mut rest = key;
+        match segment {
+            Segment::Key(key) => {
+                let mut rest: &str = key;
                 while let Some(at) = rest.bytes().position(|b| b == b'~' || b == b'/') {
                     out.push_str(rest.get(..at).unwrap_or_default());
                     out.push_str(if rest.as_bytes().get(at) == Some(&b'~') { "~0" } else { "~1" });
@@ -277,13 +267,8 @@ pub(crate) fn write_pointer(out: &mut String, segments: &[Segment<'_>]) {
                 }
                 out.push_str(rest);
             }
-            None => {
-                if let Segment::Index(i) = segment {
-                    // An index is below the input's length, capped far
-                    // below 2^63.
-                    out.push_str(int_text(i64::try_from(*i).unwrap_or(i64::MAX), &mut [0; 20]));
-                }
-            }
+            // An index is below the input's length, capped far below 2^63.
+            Segment::Index(i) => out.push_str(int_text(i64::try_from(*i).unwrap_or(i64::MAX), &mut [0; 20])),
         }
     }
 }

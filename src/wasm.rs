@@ -18,8 +18,9 @@ use crate::json::{JsonWriter, Sink, TapeWriter};
 use crate::options::UnknownEvents;
 use crate::signature::{self, ReplayWindow, SignatureError};
 
-/// The module's allocator: talc in place of the default dlmalloc, which was
-/// 7 KB of the module's code and slower (docs/performance.md, round five).
+/// The module's allocator: talc in place of the default dlmalloc, whose
+/// code was 7 KB of the module's; as fast here (docs/performance.md, round
+/// five).
 /// Only in the bindings, so a crate that uses ours for wasm32 keeps its own.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -16,9 +16,9 @@ pub fn normalize_email(email: &str) -> String {
 /// dot-separated labels, with no whitespace anywhere. Deliberately loose:
 /// it catches placeholders and names, not every RFC 5322 corner.
 pub fn is_email(email: &str) -> bool {
-    // One pass over the bytes (five passes and a char decode before: a
-    // tenth of validating the docs sample's ticket); a whitespace past
-    // ASCII (U+00A0...) is looked for only when a byte is.
+    // One pass over the bytes (five passes and a char decode before, 3 % of
+    // validating the docs sample natively); a whitespace past ASCII
+    // (U+00A0...) is looked for only when a byte is.
     let bytes = email.as_bytes();
     let (mut at, mut dot_in_domain, mut wide) = (None, false, false);
     let mut previous = 0u8;
@@ -68,7 +68,6 @@ mod tests {
             let longer: Vec<String> = strings.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
             strings.extend(longer);
         }
-        strings.dedup();
         for extra in ["ana@example.com", "a.b@c.d.e", "a@b.c.", "a@.b.c", ".a@b.c", "a@b..c", "x@y.z@w.v"] {
             strings.push(extra.to_owned());
         }

@@ -14,8 +14,8 @@ use crate::model::{read_field, write_field, Cx, Extra, FieldKind};
 use crate::normalize;
 
 /// What the placeholder check needs of a WhatsApp id, found in one pass
-/// over its bytes (three passes and a `memchr` before, a tenth of reading
-/// a message's ids): whether it has an `@`, and whether the part before it
+/// over its bytes (three passes and a `memchr` before): whether it has an
+/// `@`, and whether the part before it
 /// (all of it without one) is a documentation placeholder, digits with
 /// some replaced by `X` ([`normalize::placeholder::is_placeholder_digits`]).
 struct IdUser {
