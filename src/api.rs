@@ -201,8 +201,14 @@ pub fn write_answer<W: Sink>(input: &[u8], options: &Options, target: Target<'_>
         Target::Event(event) => write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, w),
         Target::Webhook => write_outcome(input, options, read_webhook, with_data, w),
     };
+    end_answer(&report, w);
+}
+
+/// Ends an answer begun by [`write_answer`] or [`write_verified_answer`]:
+/// its issues.
+fn end_answer<W: Sink>(report: &Findings<'_>, w: &mut W) {
     w.name("issues");
-    write_issues(&report, w);
+    write_issues(report, w);
     w.end_object();
 }
 
@@ -241,12 +247,19 @@ pub fn write_construct_event_answer<W: Sink>(
 /// webhook. The bindings' wire format, not an API.
 #[doc(hidden)]
 pub fn write_verified_answer<W: Sink>(input: &[u8], options: &Options, window: Option<ReplayWindow>, w: &mut W) {
-    if let Some(window) = window {
-        if !read_signed(input, options, window).value.is_some_and(|(_, in_window)| in_window) {
-            return write_refusal(SignatureError::TimestampOutOfTolerance, w);
-        }
-    }
-    write_answer(input, options, Target::Webhook, true, w);
+    let Some(window) = window else {
+        return write_answer(input, options, Target::Webhook, true, w);
+    };
+    // One reading gives the window's verdict and the answer (it read the
+    // body twice: a call with a tolerance cost two).
+    let Outcome { value, report, output } = read_signed(input, options, window);
+    let Some((webhook, true)) = value else {
+        return write_refusal(SignatureError::TimestampOutOfTolerance, w);
+    };
+    w.begin_model(const { shape("Answer") });
+    w.name("data");
+    let report = write_data(input.len(), Outcome { value: webhook, report, output }, true, w);
+    end_answer(&report, w);
 }
 
 fn write_refusal<W: Sink>(error: SignatureError, w: &mut W) {
@@ -352,7 +365,13 @@ fn write_outcome<'a, T: WriteJson>(
     with_data: bool,
     w: &mut impl Sink,
 ) -> Findings<'a> {
-    let Outcome { value, report, output } = read(input, options, reader);
+    write_data(input.len(), read(input, options, reader), with_data, w)
+}
+
+/// Writes a reading's normalized data (or `null`), for an input of
+/// `input_len` bytes, as the value of the key just written to `w`.
+fn write_data<'a, T: WriteJson>(input_len: usize, outcome: Outcome<'a, T>, with_data: bool, w: &mut impl Sink) -> Findings<'a> {
+    let Outcome { value, report, output } = outcome;
     match value {
         Some(v) if with_data && report.is_valid() => {
             // The output was counted against the budget while reading, so
@@ -362,7 +381,7 @@ fn write_outcome<'a, T: WriteJson>(
             // the input on the bench's payloads), so the buffer seldom grows
             // by copying itself.
             let limit = output.saturating_add(64 * 1024);
-            w.limit_from_here(input.len().saturating_mul(2).saturating_add(4096), limit);
+            w.limit_from_here(input_len.saturating_mul(2).saturating_add(4096), limit);
             v.write_to(w);
             if w.end_limit() {
                 let message = format!("the normalized output would need more than the {limit} bytes counted for it");

@@ -12,7 +12,10 @@ use periskope_events::events::{all_models, shape_keys};
 use periskope_events::json::{JsonWriter, TapeWriter};
 use periskope_events::model::shape::SHAPES;
 use periskope_events::signature::{sign, ReplayWindow};
-use periskope_events::{to_js_json, write_answer, write_construct_event_answer, Options, Target, UnknownEvents, KNOWN_EVENTS};
+use periskope_events::{
+    signature_error_number, to_js_json, write_answer, write_construct_event_answer, write_verified_answer, Options, Target,
+    UnknownEvents, KNOWN_EVENTS,
+};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const SHAPES_JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/src/shapes.js");
@@ -147,6 +150,59 @@ fn refused_signatures_and_the_replay_window_read_back_the_same() {
         write_construct_event_answer(&body, signature, &[b"peri_key"], &Options::default(), window, &mut tape);
         assert_eq!(tape.finish().to_json(&keys).unwrap(), json.finish(), "{signature:?} {window:?}");
     }
+}
+
+#[test]
+fn a_replay_window_answers_what_the_webhook_reader_answers_or_refuses() {
+    // The window's verdict and the answer come from one reading: inside the
+    // window the answer is exactly `write_answer`'s, whatever the body's
+    // issues; outside it, or without a readable timestamp, the refusal.
+    let sent = 1_737_899_215_758; // 2025-01-26T13:46:55.758Z
+    let inside = ReplayWindow { tolerance_seconds: 300, now_millis: sent + 60_000 };
+    let outside = ReplayWindow { tolerance_seconds: 300, now_millis: sent + 301_000 };
+    let refusal = format!(
+        r#"{{"signature_error":{}}}"#,
+        signature_error_number(periskope_events::signature::SignatureError::TimestampOutOfTolerance)
+    );
+    let mut paths = Vec::new();
+    files(Path::new(FIXTURES), &mut paths);
+    let mut bodies = Vec::new();
+    for path in &paths {
+        let event = path.strip_prefix(FIXTURES).unwrap().components().next().unwrap().as_os_str().to_str().unwrap().to_owned();
+        let Ok(data) = String::from_utf8(std::fs::read(path).unwrap()) else { continue };
+        if !KNOWN_EVENTS.contains(&event.as_str()) || periskope_events::json::parse(&data, 64).is_err() {
+            continue;
+        }
+        for envelope in [
+            format!(
+                r#"{{"event":"{event}","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"2025-01-26T13:46:55.758Z","data":{data}}}"#
+            ),
+            // A broken envelope whose timestamp reads: answered, with its errors.
+            format!(r#"{{"event":"{event}","timestamp":"2025-01-26T13:46:55.758Z","data":{data}}}"#),
+        ] {
+            bodies.push((path.display().to_string(), envelope));
+        }
+    }
+    assert!(bodies.len() > 100, "{} bodies", bodies.len());
+    for (what, body) in &bodies {
+        for options in option_sets() {
+            let answer = |window| {
+                let mut w = JsonWriter::default();
+                write_verified_answer(body.as_bytes(), &options, Some(window), &mut w);
+                w.finish()
+            };
+            // A body over `maxBytes` is not read, so its timestamp is unknown.
+            let read = options.max_bytes >= body.len();
+            let expected = if read { to_js_json(body.as_bytes(), &options, Target::Webhook, true) } else { refusal.clone() };
+            assert_eq!(answer(inside), expected, "{what}");
+            assert_eq!(answer(outside), refusal, "{what}");
+        }
+    }
+    let unreadable =
+        r#"{"event":"note.created","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"yesterday","data":{}}"#;
+    let mut w = JsonWriter::default();
+    write_verified_answer(unreadable.as_bytes(), &Options::default(), Some(inside), &mut w);
+    assert_eq!(w.finish(), refusal);
 }
 
 /// The JavaScript wrapper's object literals, one per shape, and the tape's
