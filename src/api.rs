@@ -193,10 +193,7 @@ pub enum Target<'e> {
 /// (validation only). The bindings' wire format, not an API.
 #[doc(hidden)]
 pub fn write_answer<W: Sink>(input: &[u8], options: &Options, target: Target<'_>, with_data: bool, w: &mut W) {
-    // One buffer for the whole answer: the data is written in place, not
-    // copied from a writer of its own.
-    w.begin_model(const { shape("Answer") });
-    w.name("data");
+    begin_answer(w);
     let report = match target {
         Target::Event(event) => write_outcome(input, options, |root, cx| read_event_payload(event, root, cx), with_data, w),
         Target::Webhook => write_outcome(input, options, read_webhook, with_data, w),
@@ -204,8 +201,15 @@ pub fn write_answer<W: Sink>(input: &[u8], options: &Options, target: Target<'_>
     end_answer(&report, w);
 }
 
-/// Ends an answer begun by [`write_answer`] or [`write_verified_answer`]:
-/// its issues.
+/// Begins an answer, `{"data":`, for [`write_answer`] and
+/// [`write_verified_answer`]. One buffer holds the whole answer: the data is
+/// written in place, not copied from a writer of its own.
+fn begin_answer<W: Sink>(w: &mut W) {
+    w.begin_model(const { shape("Answer") });
+    w.name("data");
+}
+
+/// Ends an answer begun by [`begin_answer`]: its issues.
 fn end_answer<W: Sink>(report: &Findings<'_>, w: &mut W) {
     w.name("issues");
     write_issues(report, w);
@@ -250,14 +254,12 @@ pub fn write_verified_answer<W: Sink>(input: &[u8], options: &Options, window: O
     let Some(window) = window else {
         return write_answer(input, options, Target::Webhook, true, w);
     };
-    // One reading gives the window's verdict and the answer (it read the
-    // body twice: a call with a tolerance cost two).
+    // One reading gives the window's verdict and the answer.
     let Outcome { value, report, output } = read_signed(input, options, window);
     let Some((webhook, true)) = value else {
         return write_refusal(SignatureError::TimestampOutOfTolerance, w);
     };
-    w.begin_model(const { shape("Answer") });
-    w.name("data");
+    begin_answer(w);
     let report = write_data(input.len(), Outcome { value: webhook, report, output }, true, w);
     end_answer(&report, w);
 }
@@ -368,8 +370,9 @@ fn write_outcome<'a, T: WriteJson>(
     write_data(input.len(), read(input, options, reader), with_data, w)
 }
 
-/// Writes a reading's normalized data (or `null`), for an input of
-/// `input_len` bytes, as the value of the key just written to `w`.
+/// Writes a reading's normalized data (or `null`) as the value of the key
+/// just written to `w`; `input_len`, the input's size, only sizes the room
+/// reserved for it.
 fn write_data<'a, T: WriteJson>(input_len: usize, outcome: Outcome<'a, T>, with_data: bool, w: &mut impl Sink) -> Findings<'a> {
     let Outcome { value, report, output } = outcome;
     match value {

@@ -38,7 +38,7 @@ fn option_sets() -> Vec<Options> {
         Options { strict: true, ..Options::default() },
         Options { max_issues: 1, ..Options::default() },
         Options { unknown_events: UnknownEvents::Error, ..Options::default() },
-        // The output limit's second line, reached: the data becomes null.
+        // Every body but the smallest refused before reading (`too_large`).
         Options { max_bytes: 64, ..Options::default() },
     ]
 }
@@ -166,43 +166,60 @@ fn a_replay_window_answers_what_the_webhook_reader_answers_or_refuses() {
     );
     let mut paths = Vec::new();
     files(Path::new(FIXTURES), &mut paths);
-    let mut bodies = Vec::new();
+    let org = r#""org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13""#;
+    let time = r#""timestamp":"2025-01-26T13:46:55.758Z""#;
+    // Each body, and whether it is read at all (JSON, within `maxBytes`).
+    let mut bodies: Vec<(String, String, bool)> = Vec::new();
     for path in &paths {
         let event = path.strip_prefix(FIXTURES).unwrap().components().next().unwrap().as_os_str().to_str().unwrap().to_owned();
         let Ok(data) = String::from_utf8(std::fs::read(path).unwrap()) else { continue };
         if !KNOWN_EVENTS.contains(&event.as_str()) || periskope_events::json::parse(&data, 64).is_err() {
             continue;
         }
-        for envelope in [
-            format!(
-                r#"{{"event":"{event}","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"2025-01-26T13:46:55.758Z","data":{data}}}"#
-            ),
-            // A broken envelope whose timestamp reads: answered, with its errors.
-            format!(r#"{{"event":"{event}","timestamp":"2025-01-26T13:46:55.758Z","data":{data}}}"#),
-        ] {
-            bodies.push((path.display().to_string(), envelope));
-        }
+        let what = path.display().to_string();
+        let mut add = |body: String, json: bool| bodies.push((what.clone(), body, json));
+        add(format!(r#"{{"event":"{event}",{org},{time},"data":{data}}}"#), true);
+        // Broken envelopes whose timestamp reads: answered, with their
+        // errors (or a BOM's warning).
+        add(format!(r#"{{"event":"{event}",{time},"data":{data}}}"#), true);
+        add(format!(r#"{{"event":"{event}",{org},{time},"data":{data},"org_id":"x"}}"#), true);
+        add(format!(r#"{{"event":"{event}.later",{org},{time},"data":{data}}}"#), true);
+        add(format!("\u{feff}{{\"event\":\"{event}\",{org},{time},\"data\":{data}}}"), true);
+        // Not JSON: refused, as its timestamp cannot be read.
+        add(format!(r#"{{"event":"{event}",{org},{time},"data":{data}"#), false);
     }
-    assert!(bodies.len() > 100, "{} bodies", bodies.len());
-    for (what, body) in &bodies {
+    assert!(bodies.len() > 500, "{} bodies", bodies.len());
+    let keys = shape_keys();
+    for (what, body, json) in &bodies {
         for options in option_sets() {
             let answer = |window| {
                 let mut w = JsonWriter::default();
                 write_verified_answer(body.as_bytes(), &options, Some(window), &mut w);
-                w.finish()
+                let mut tape = TapeWriter::default();
+                write_verified_answer(body.as_bytes(), &options, Some(window), &mut tape);
+                let text = w.finish();
+                assert_eq!(tape.finish().to_json(&keys).unwrap(), text, "{what}: the tape reads back differently");
+                text
             };
-            // A body over `maxBytes` is not read, so its timestamp is unknown.
-            let read = options.max_bytes >= body.len();
+            let read = *json && options.max_bytes >= body.len();
             let expected = if read { to_js_json(body.as_bytes(), &options, Target::Webhook, true) } else { refusal.clone() };
-            assert_eq!(answer(inside), expected, "{what}");
-            assert_eq!(answer(outside), refusal, "{what}");
+            assert_eq!(answer(inside), expected, "{what}: {body}");
+            assert_eq!(answer(outside), refusal, "{what}: {body}");
         }
     }
-    let unreadable =
-        r#"{"event":"note.created","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"yesterday","data":{}}"#;
-    let mut w = JsonWriter::default();
-    write_verified_answer(unreadable.as_bytes(), &Options::default(), Some(inside), &mut w);
-    assert_eq!(w.finish(), refusal);
+    // A timestamp that does not read; two timestamps, the last outside the
+    // window, in a whole envelope and in a broken one: the last one counts
+    // in both, as it does for the envelope's reader.
+    let late = r#""timestamp":"2025-01-26T14:46:55.758Z""#;
+    for body in [
+        format!(r#"{{"event":"note.created",{org},"timestamp":"yesterday","data":{{}}}}"#),
+        format!(r#"{{"event":"org.phone.qr",{org},{time},"data":{{}},{late}}}"#),
+        format!(r#"{{"event":"org.phone.qr",{time},"data":{{}},{late}}}"#),
+    ] {
+        let mut w = JsonWriter::default();
+        write_verified_answer(body.as_bytes(), &Options::default(), Some(inside), &mut w);
+        assert_eq!(w.finish(), refusal, "{body}");
+    }
 }
 
 /// The JavaScript wrapper's object literals, one per shape, and the tape's

@@ -72,7 +72,9 @@ pub(crate) fn read_event_name<'a>(members: &[Member<'a>], object: &Value<'a>, cx
 /// its own (issues discarded), for the replay window when the rest of the
 /// envelope cannot be read.
 pub(crate) fn read_timestamp_alone(root: &Value<'_>, src: &str, options: &Options) -> Option<i64> {
-    let member = root.as_object()?.iter().find(|m| m.key == "timestamp")?;
+    // The last, as the envelope's reader keeps it (and `JSON.parse` would):
+    // a body with two timestamps is judged on the same one either way.
+    let member = root.as_object()?.iter().rfind(|m| m.key == "timestamp")?;
     let mut scratch = Cx::new(src, options, usize::MAX);
     read_field::<Timestamp>(&member.key, &member.value, true, &mut scratch).map(|t| t.millis)
 }
