@@ -15,6 +15,8 @@ pub struct JsonWriter {
     limit: usize,
     floor: usize,
     overflowed: bool,
+    /// In the canonical form, what sorts each object's members.
+    canonical: Option<Box<Canonical>>,
 }
 
 impl Default for JsonWriter {
@@ -33,7 +35,25 @@ impl JsonWriter {
             limit: usize::MAX,
             floor: 0,
             overflowed: false,
+            canonical: None,
         }
+    }
+
+    /// A writer of the dedup digest's canonical form from what is written to
+    /// it: compact, ASCII with `\u` escapes, every object's members sorted
+    /// by the UTF-16 code units of their keys (JavaScript's default sort)
+    /// where it ends, numbers as written; values passed through are read and
+    /// written so too. Its text does not depend on the order keys came in.
+    pub(crate) fn canonical(capacity: usize) -> Self {
+        let mut w = JsonWriter::with_capacity(capacity);
+        w.canonical = Some(Box::new(Canonical {
+            members: Vec::with_capacity(64),
+            open: Vec::with_capacity(8),
+            keys: String::new(),
+            order: Vec::with_capacity(64),
+            scratch: String::new(),
+        }));
+        w
     }
 
     #[inline(always)]
@@ -64,10 +84,12 @@ impl JsonWriter {
         }
     }
 
-    /// Writes a value with every object's keys in UTF-16 code unit order
-    /// (JavaScript's default sort), numbers as written: a canonical form
-    /// whose text does not depend on the order the keys came in.
-    pub fn value_sorted(&mut self, value: &super::Value<'_>) {
+    /// Writes a value read from the input with every object's members in
+    /// the canonical order already, so that its objects' ends find nothing
+    /// to move: sorting after writing copies an object's text once per
+    /// level it nests in, which a value nested hundreds deep would make
+    /// quadratic.
+    fn value_sorted(&mut self, value: &super::Value<'_>) {
         use super::Kind;
         match &value.kind {
             Kind::Array(items) => {
@@ -76,12 +98,13 @@ impl JsonWriter {
                 self.end_array();
             }
             Kind::Object(members) => {
-                let mut order: Vec<&super::Member<'_>> = members.iter().collect();
-                crate::sort::sort_few_by(&mut order, |a, b| crate::sort::utf16_less(a.key.as_bytes(), b.key.as_bytes()));
+                let keys: Vec<&[u8]> = members.iter().map(|m| m.key.as_bytes()).collect();
+                let mut order = Vec::new();
+                sort_keys(&keys, &mut order);
                 self.begin_object();
-                for m in order {
-                    self.key(&m.key);
-                    self.value_sorted(&m.value);
+                for member in order.iter().filter_map(|&(_, i)| members.get(i)) {
+                    self.key(&member.key);
+                    self.value_sorted(&member.value);
                 }
                 self.end_object();
             }
@@ -144,6 +167,9 @@ impl Sink for JsonWriter {
         self.value_prefix();
         self.out.push('{');
         self.has_item.push(false);
+        if let Some(c) = &mut self.canonical {
+            c.open.push(c.members.len());
+        }
     }
 
     /// Starts an object of a fixed shape: in JSON, any object.
@@ -153,6 +179,9 @@ impl Sink for JsonWriter {
 
     /// Ends the innermost object.
     fn end_object(&mut self) {
+        if let Some(c) = &mut self.canonical {
+            c.end_object(&mut self.out);
+        }
         self.has_item.pop();
         self.out.push('}');
     }
@@ -173,6 +202,9 @@ impl Sink for JsonWriter {
 
     /// Writes an object key; the next call writes its value.
     fn key(&mut self, key: &str) {
+        if let Some(c) = &mut self.canonical {
+            c.note_kept(self.out.len(), key, "");
+        }
         self.comma();
         push_escaped(&mut self.out, key);
         self.out.push(':');
@@ -184,6 +216,9 @@ impl Sink for JsonWriter {
     /// escape scan. Keys read from the input go through [`JsonWriter::key`].
     fn name(&mut self, name: &'static str) {
         debug_assert!(is_plain(name), "{name:?} needs escaping");
+        if let Some(c) = &mut self.canonical {
+            c.members.push((MemberKey::Name(name), self.out.len()));
+        }
         self.comma();
         self.out.reserve(name.len() + 3);
         self.out.push('"');
@@ -196,6 +231,11 @@ impl Sink for JsonWriter {
     /// model's field, whose macro writes it so): one copy.
     fn quoted_name(&mut self, quoted: &'static str) {
         debug_assert!(quoted.len() >= 3 && quoted.starts_with('"') && quoted.ends_with("\":"));
+        if let Some(c) = &mut self.canonical {
+            // `"name":`, plain ASCII (checked when the model is compiled).
+            let name = quoted.get(1..quoted.len().saturating_sub(2)).unwrap_or_default();
+            c.members.push((MemberKey::Name(name), self.out.len()));
+        }
         self.comma();
         self.out.push_str(quoted);
         self.after_key = true;
@@ -205,6 +245,9 @@ impl Sink for JsonWriter {
     /// [`JsonWriter::name`].
     fn name_with_suffix(&mut self, name: &'static str, suffix: &'static str) {
         debug_assert!(is_plain(name) && is_plain(suffix), "{name:?}{suffix:?} needs escaping");
+        if let Some(c) = &mut self.canonical {
+            c.note_kept(self.out.len(), name, suffix);
+        }
         self.comma();
         self.out.reserve(name.len() + suffix.len() + 3);
         self.out.push('"');
@@ -274,6 +317,12 @@ impl Sink for JsonWriter {
     /// it was sent pretty-printed or compact (as `JSON.stringify` writes it).
     /// `json` must be valid JSON, as every value the reader accepted is.
     fn raw_compact(&mut self, json: &str) {
+        if self.canonical.is_some() {
+            // Read and written sorted, its strings escaped as every other.
+            if let Ok((value, _)) = super::parse(json, crate::options::Options::MAX_DEPTH_LIMIT * 2) {
+                return self.value_sorted(&value);
+            }
+        }
         self.value_prefix();
         let bytes = json.as_bytes();
         if json.is_ascii() && !bytes.iter().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
@@ -308,6 +357,128 @@ impl Sink for JsonWriter {
         }
         self.out.push_str(json.get(run_start..).unwrap_or_default());
     }
+}
+
+/// The state of a [`JsonWriter::canonical`] writer: the dedup digest's
+/// canonical form written straight from the models. It notes where each member of an open object starts and its
+/// key, and at the object's end puts the members in UTF-16 order of their
+/// keys (a copy of the object's bytes); values passed through are read and
+/// written sorted. It replaced writing the models' JSON, reading it back
+/// into a tree and writing that sorted (a 239-byte update event's digest
+/// 7.0 → 4.1 µs natively). Models nest a few levels deep, so each byte is
+/// copied a few times at most; what nests deeper is a value passed
+/// through, whose objects are each sorted once. A mode of the JSON writer
+/// rather than a writer of its own, so that the models' writers are not
+/// compiled a third time (1 KB of gzip more when they were).
+struct Canonical {
+    /// The members of the open objects, innermost last: each one's key and
+    /// the offset in the output where it starts (at its comma, after the
+    /// first).
+    members: Vec<(MemberKey, usize)>,
+    /// Where each open object's members begin in `members`.
+    open: Vec<usize>,
+    /// The keys read from the input, and the derived names, of the open
+    /// objects' members, unescaped.
+    keys: String,
+    /// Scratch for reordering an object's members: each one's sort prefix
+    /// and place, and the object's text.
+    order: Vec<(u64, usize)>,
+    scratch: String,
+}
+
+/// A member's key, for [`Canonical`]: a model's field name, or a range of
+/// its `keys`.
+#[derive(Clone, Copy)]
+enum MemberKey {
+    Name(&'static str),
+    Kept(u32, u32),
+}
+
+impl Canonical {
+    /// Notes a member whose key is copied (read from the input, or made of
+    /// two parts).
+    fn note_kept(&mut self, at: usize, key: &str, suffix: &str) {
+        let from = self.keys.len();
+        self.keys.push_str(key);
+        self.keys.push_str(suffix);
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.members.push((MemberKey::Kept(offset(from), offset(self.keys.len())), at));
+    }
+
+    /// Puts the innermost object's members in the order of their keys: the
+    /// object's text, in `out`, ends here, before its closing brace.
+    fn end_object(&mut self, out: &mut String) {
+        let first = self.open.pop().unwrap_or(self.members.len());
+        let keys = &self.keys;
+        let key = |k: MemberKey| match k {
+            MemberKey::Name(name) => name.as_bytes(),
+            MemberKey::Kept(from, to) => keys.as_bytes().get(from as usize..to as usize).unwrap_or_default(),
+        };
+        let Some(members) = self.members.get(first..) else { return };
+        if members.len() >= 2 {
+            let member_keys: Vec<&[u8]> = members.iter().map(|m| key(m.0)).collect();
+            sort_keys(&member_keys, &mut self.order);
+            if self.order.iter().enumerate().any(|(i, &(_, at))| i != at) {
+                let end = out.len();
+                let body = members.first().map_or(end, |m| m.1);
+                // Member i's text: from its start (past its comma) to the next one's.
+                let text = |i: usize| {
+                    let start = members.get(i).map_or(end, |m| m.1) + usize::from(i > 0);
+                    let stop = members.get(i + 1).map_or(end, |m| m.1);
+                    out.get(start..stop).unwrap_or_default()
+                };
+                self.scratch.clear();
+                for (n, &(_, i)) in self.order.iter().enumerate() {
+                    if n > 0 {
+                        self.scratch.push(',');
+                    }
+                    self.scratch.push_str(text(i));
+                }
+                out.truncate(body);
+                out.push_str(&self.scratch);
+            }
+        }
+        if let Some(&(MemberKey::Kept(from, _), _)) = members.iter().find(|m| matches!(m.0, MemberKey::Kept(..))) {
+            self.keys.truncate(from as usize);
+        }
+        self.members.truncate(first);
+    }
+}
+
+/// The order of `keys` by their UTF-16 code units, into `order`: each key's
+/// sort prefix and place. Most comparisons end at the prefixes; equal ones
+/// compare the whole keys.
+fn sort_keys(keys: &[&[u8]], order: &mut Vec<(u64, usize)>) {
+    order.clear();
+    order.extend(keys.iter().enumerate().map(|(i, k)| (sort_prefix(k), i)));
+    crate::sort::sort_few_by(order, |a, b| {
+        a.0 < b.0
+            || (a.0 == b.0
+                && match (keys.get(a.1), keys.get(b.1)) {
+                    (Some(x), Some(y)) => crate::sort::utf16_less(x, y),
+                    _ => false,
+                })
+    });
+}
+
+/// A key's first eight bytes as a big-endian number, ordered as the keys
+/// are in UTF-16: ASCII bytes as they are, then zeros past a short key's
+/// end; from the first byte past ASCII on, all ones (every character past
+/// ASCII sorts after every ASCII one, in UTF-8 as in UTF-16, and keys equal
+/// so far are compared whole).
+fn sort_prefix(key: &[u8]) -> u64 {
+    let mut prefix = [0u8; 8];
+    for (slot, &b) in prefix.iter_mut().zip(key) {
+        if b >= 0x80 {
+            break;
+        }
+        *slot = b;
+    }
+    let ascii = key.iter().take(8).take_while(|&&b| b < 0x80).count();
+    if ascii < key.len().min(8) {
+        prefix.iter_mut().skip(ascii).for_each(|slot| *slot = 0xFF);
+    }
+    u64::from_be_bytes(prefix)
 }
 
 /// Whether `s` is written as it is between quotes: ASCII, with no quote,
@@ -419,6 +590,30 @@ pub(crate) fn escape_mask(word: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_prefixes_never_disagree_with_the_utf16_order() {
+        // Keys of every class the order treats apart: ASCII, NUL, short and
+        // long, two-byte, U+E000 to U+FFFF, past U+FFFF, mixed at each place.
+        let parts = ["", "a", "b", "\0", "\u{7f}", "é", "\u{e000}", "\u{ffff}", "😀", "ab", "abcdefgh", "abcdefghi"];
+        let mut keys = Vec::new();
+        for a in &parts {
+            for b in &parts {
+                for c in ["", "x", "é"] {
+                    keys.push(format!("{a}{b}{c}"));
+                    keys.push(format!("abcdefg{a}{b}{c}"));
+                }
+            }
+        }
+        for a in &keys {
+            for b in &keys {
+                let (pa, pb) = (sort_prefix(a.as_bytes()), sort_prefix(b.as_bytes()));
+                if pa < pb {
+                    assert!(crate::sort::utf16_less(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_overflowing_value_becomes_null_and_what_follows_is_kept() {
