@@ -394,15 +394,18 @@ mod tests {
         // U+E000 to U+FFFF), with escapes in other spellings and nested
         // objects out of order; with and without previous attributes.
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let extras = r#""😀":0,"\uffff":{"b":1,"a":[{"d":"\u0041\/","c":-0.5e+3}]},"\u00e9x":"é","A":null,"#;
-        let previous = r#"{"z":1,"\u00E9":{"b":[{"y":"\ud83d\ude00","x":"é"}]},"\uffff":"","😀":null,"A":"\u0041"}"#;
+        // Past 64 members an object is heap-sorted: 70 more, in reverse.
+        let many: String = (0..70).rev().map(|i| format!(r#""k{i:03}":{{"z":{i},"y":[{i}]}},"#)).collect();
+        let extras = format!(r#""😀":0,"\uffff":{{"b":1,"a":[{{"d":"\u0041\/","c":-0.5e+3}}]}},"\u00e9x":"é","A":null,{many}"#);
+        let previous =
+            format!(r#"{{{many}"z":1,"\u00E9":{{"b":[{{"y":"\ud83d\ude00","x":"é"}}]}},"\uffff":"","😀":null,"A":"\u0041"}}"#);
         let mut checked = 0;
         for event in crate::events::KNOWN_EVENTS {
             let Ok(entries) = std::fs::read_dir(format!("{dir}/{event}/valid")) else { continue };
             for entry in entries {
                 let data = std::fs::read_to_string(entry.unwrap().path()).unwrap();
                 let Some(inner) = data.trim().strip_prefix('{') else { continue };
-                for (data, prev) in [(data.clone(), ""), (format!("{{{extras}{inner}"), previous)] {
+                for (data, prev) in [(data.clone(), ""), (format!("{{{extras}{inner}"), previous.as_str())] {
                     let prev = if prev.is_empty() { String::new() } else { format!(r#","previous_attributes":{prev}"#) };
                     let body = format!(
                         r#"{{"event":"{event}","org_id":"5b1c9d7e-3f42-4a8e-9c61-2d7f0e8a4b13","timestamp":"2025-01-26T13:46:55.758Z","data":{data}{prev}}}"#
