@@ -291,14 +291,19 @@ impl<'a> Webhook<'a> {
     /// (see [`Webhook::dedup_key`]), written straight from the models.
     fn canonical_form(&self, data: &EventData<'_>) -> String {
         let mut w = JsonWriter::canonical(1024);
+        self.write_digested(data, &mut w);
+        w.finish()
+    }
+
+    /// `[data, previous_attributes]`, what the dedup digest covers.
+    fn write_digested(&self, data: &EventData<'_>, w: &mut JsonWriter) {
         w.begin_array();
-        data.write_json(&mut w);
+        data.write_json(w);
         match &self.previous_attributes {
             Some(json) => w.raw_compact(json),
             None => w.null(),
         }
         w.end_array();
-        w.finish()
     }
 
     /// The normalized delivery as compact JSON:
@@ -347,13 +352,7 @@ mod tests {
     /// back into a tree, written with every object's keys sorted.
     fn canonical_by_reading_back(webhook: &Webhook<'_>, data: &EventData<'_>) -> String {
         let mut w = JsonWriter::with_capacity(1024);
-        w.begin_array();
-        data.write_json(&mut w);
-        match &webhook.previous_attributes {
-            Some(json) => w.raw_compact(json),
-            None => w.null(),
-        }
-        w.end_array();
+        webhook.write_digested(data, &mut w);
         let text = w.finish();
         let (value, _) = crate::json::parse(&text, Options::MAX_DEPTH_LIMIT * 2).unwrap();
         let mut canonical = JsonWriter::with_capacity(text.len());

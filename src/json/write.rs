@@ -417,18 +417,19 @@ impl Canonical {
             MemberKey::Kept(from, to) => keys.as_bytes().get(from as usize..to as usize).unwrap_or_default(),
         };
         let Some(members) = self.members.get(first..) else { return };
-        let member_keys: Vec<&[u8]> = members.iter().map(|m| key(m.0)).collect();
-        // An object written in order already (a value passed through, which
-        // `value_sorted` orders) is left as it is: sorting it again cost a
-        // third more on large ones, and a heapsort (past 64 members) may
-        // swap equal keys, which only an object the reader rejected has.
-        let in_order = member_keys.windows(2).all(|pair| match pair {
-            [a, b] => !crate::sort::utf16_less(b, a),
-            _ => true,
-        });
-        if !in_order {
-            sort_keys(&member_keys, &mut self.order);
-            if self.order.iter().enumerate().any(|(i, &(_, at))| i != at) {
+        if members.len() >= 2 {
+            let member_keys: Vec<&[u8]> = members.iter().map(|m| key(m.0)).collect();
+            // An object written in order already (a value passed through,
+            // which `value_sorted` orders) is left as it is: sorting it
+            // again cost a third more on large ones, and a heapsort (past 64
+            // members) may swap equal keys, which only an object the reader
+            // rejected has.
+            let in_order = member_keys.windows(2).all(|pair| match pair {
+                [a, b] => !crate::sort::utf16_less(b, a),
+                _ => true,
+            });
+            if !in_order {
+                sort_keys(&member_keys, &mut self.order);
                 let end = out.len();
                 let body = members.first().map_or(end, |m| m.1);
                 // Member i's text: from its start (past its comma) to the next one's.
