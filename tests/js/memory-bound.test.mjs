@@ -74,6 +74,8 @@ for (const [what, text] of Object.entries(bodies)) {
     const out = readTape(glue.memory(), glue.event_payload(event, bytes, 0, 8 * MiB, 100));
     glue.release_answer();
     const grown = glue.memory_bytes() - baseline;
+    // The allocator starts over once nothing is live (src/wasm/allocator.rs).
+    assert.equal(glue.heap_bytes_in_use(), 0, `${what}: heap in use after the call`);
     const allowed = budget(bytes.length) + bytes.length;
     assert.ok(grown <= allowed, `${what}: ${(grown / MiB).toFixed(1)} MiB grown, allowed ${(allowed / MiB).toFixed(1)} MiB`);
     // Either an answer or too_large: never internal_error.
@@ -85,3 +87,45 @@ for (const [what, text] of Object.entries(bodies)) {
     console.log(`${what}: ${(bytes.length / MiB).toFixed(2)} MiB in, ${(grown / MiB).toFixed(1)} MiB of wasm memory (${(grown / bytes.length).toFixed(1)} × the input); ${out.data === null ? out.issues.map((i) => i.code).join(',') : 'accepted'}`);
   });
 }
+
+// The package's allocator is a bump arena that starts over when nothing is
+// allocated (src/wasm/allocator.rs): that holds only if every export frees
+// all it allocated by the time its answer is released. Each export, on
+// inputs that take its success and its error paths, leaves the heap empty.
+test('every export leaves nothing allocated once its answer is released', () => {
+  const glue = fresh();
+  const body = new TextEncoder().encode(JSON.stringify({ event: 'ticket.created', org_id: TICKET.org_id, timestamp: '2025-01-26T13:46:55Z', data: { ticket: TICKET, attached_messages: [] } }));
+  const update = new TextEncoder().encode(JSON.stringify({ event: 'ticket.updated', org_id: TICKET.org_id, timestamp: '2025-01-26T13:46:55Z', data: TICKET, previous_attributes: { subject: 'R' } }));
+  const key = new TextEncoder().encode('peri_key');
+  const lengths = new Uint32Array([key.length]);
+  const signature = glue.sign_payload(body, key);
+  const broken = new TextEncoder().encode('{"event":"ticket.created","data":{"a":1,"a":2}');
+  const tape = (what, header) => {
+    assert.equal(typeof readTape(glue.memory(), header), 'object', what);
+    assert.ok(glue.heap_bytes_in_use() > 0, `${what}: the answer is held until it is released`);
+    glue.release_answer();
+  };
+  const calls = {
+    contract: () => glue.contract(),
+    known_events: () => glue.known_events(),
+    'webhook (valid)': () => tape('webhook', glue.webhook(body, 0, 8 * MiB, 100)),
+    'webhook (update event, digest)': () => tape('webhook', glue.webhook(update, 0, 8 * MiB, 100)),
+    'webhook (broken)': () => tape('webhook', glue.webhook(broken, 0, 8 * MiB, 100)),
+    'webhook (validate only)': () => tape('webhook', glue.webhook(body, 2, 8 * MiB, 100)),
+    'event_payload (valid)': () => tape('event_payload', glue.event_payload('ticket.created', new TextEncoder().encode(JSON.stringify({ ticket: TICKET })), 0, 8 * MiB, 100)),
+    'event_payload (too large)': () => tape('event_payload', glue.event_payload('ticket.created', body, 0, 16, 100)),
+    'verify_signature (good)': () => assert.equal(glue.verify_signature(body, signature, key, lengths), 0),
+    'verify_signature (bad)': () => assert.notEqual(glue.verify_signature(body, 'sha256=00', key, lengths), 0),
+    check_keys: () => glue.check_keys(key, lengths),
+    'construct_event (good)': () => tape('construct_event', glue.construct_event(body, signature, key, lengths, 0, 8 * MiB, 100, 300, Date.parse('2025-01-26T13:47:00Z'))),
+    'construct_event (bad)': () => tape('construct_event', glue.construct_event(body, 'x', key, lengths, 0, 8 * MiB, 100, -1, 0)),
+    signature_bytes: () => glue.signature_bytes(signature),
+    read_verified: () => tape('read_verified', glue.read_verified(body, 0, 8 * MiB, 100, -1, 0)),
+    sign_payload: () => glue.sign_payload(body, key),
+    sample_payload: () => glue.sample_payload('message.created'),
+  };
+  for (const [what, call] of Object.entries(calls)) {
+    call();
+    assert.equal(glue.heap_bytes_in_use(), 0, `${what}: heap in use after the call`);
+  }
+});

@@ -18,12 +18,13 @@ use crate::json::{JsonWriter, Sink, TapeWriter};
 use crate::options::UnknownEvents;
 use crate::signature::{self, ReplayWindow, SignatureError};
 
-/// The module's allocator: talc in place of the default dlmalloc, whose
-/// code was 7 KB of the module's; as fast here (docs/performance.md, round
-/// five).
-/// Only in the bindings, so a crate that uses ours for wasm32 keeps its own.
+#[allow(unsafe_code)]
+mod allocator;
+
+/// The module's allocator: a bump arena that starts over between calls
+/// (see [`allocator`]).
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: allocator::CallArena = allocator::CallArena::new();
 
 /// Bit 0 of `flags`: strict mode.
 const STRICT: u32 = 1;
@@ -177,6 +178,15 @@ pub fn answer_as_json(header: u32) -> String {
         }
         answer.tape.to_json(&crate::events::shape_keys()).unwrap_or_else(|e| format!("a malformed tape: {e}"))
     })
+}
+
+/// The bytes the allocator has handed out and not taken back: zero between
+/// calls, once the answer is released, since nothing the bindings allocate
+/// outlives a call (see [`allocator`]; tests/js/memory-bound.test.mjs
+/// checks it after every export).
+#[wasm_bindgen]
+pub fn heap_bytes_in_use() -> u32 {
+    ALLOCATOR.bytes_in_use() as u32
 }
 
 /// Frees the last answer, once the wrapper has built its objects.
