@@ -36,7 +36,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // esbuild (a pinned dev dependency) minifies the JavaScript the package
@@ -126,7 +126,7 @@ const createPackageSource = (loader) => `/** The package's exports for one build
 function createPackage(wasm, reload, host, loadJsonSchemas) {
   'use strict';
   const internal = {};
-  const api = createApi(wasm, reload, internal, host);
+  const api = createApi(wasm, reload, internal, host, coreContract);
   Object.assign(api, createStandardSchemas(api, ${loader}));
   Object.assign(api, createHandlers(api, internal));
   // Each exported function and class is named as it is exported: the
@@ -147,7 +147,19 @@ ${read(template, 'src', 'shapes.js')}
 ${read(template, 'src', 'tape.js')}
 }
 `;
-const apiSources = [tapeReaderSource, ...['api.js', 'standard-schema.js', 'handler.js'].map((f) => read(template, 'src', f))];
+// What the core says about itself (its option defaults, flag bits,
+// verification errors and known events), asked of the .wasm this package
+// ships, here, once: every entry has it as a constant, so that starting the
+// package runs no wasm code (asking at start-up compiled and ran the core's
+// JSON writer: about a millisecond of a fresh process's first result).
+// tests/js/instances.test.mjs checks the constant against the module.
+const shippedGlue = await import(pathToFileURL(path.join(wasmPack, 'web', 'periskope_events.js')).href);
+shippedGlue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(wasmPack, 'web', WASM))) });
+const coreContract = { contract: JSON.parse(shippedGlue.contract()), events: JSON.parse(shippedGlue.known_events()) };
+const coreContractSource = `/** What the core says about itself, read from its .wasm by scripts/build-pkg.mjs (see api.js). */
+const coreContract = ${JSON.stringify(coreContract)};
+`;
+const apiSources = [coreContractSource, tapeReaderSource, ...['api.js', 'standard-schema.js', 'handler.js'].map((f) => read(template, 'src', f))];
 const nodeSharedSource = [...apiSources, createPackageSource('loadJsonSchemas')].join('\n');
 const webSharedSource = [
   ...apiSources,

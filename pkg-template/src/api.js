@@ -19,8 +19,13 @@
 // not exports. `host`, where the runtime has a faster HMAC-SHA256 (Node's
 // node:crypto), is `{ hmacSha256(key, body), equal(a, b) }`: then only the
 // MAC is computed outside wasm; the core still checks the keys, reads the
-// header and applies the replay window.
-function createApi(wasm, reload, internal, host) {
+// header and applies the replay window. `core` is what the core says about
+// itself (`{ contract, events }`: its defaults, flag bits and verification
+// errors, and the events it knows), read from the same .wasm by
+// scripts/build-pkg.mjs when it writes the package: asking the module at
+// start-up compiled and ran its JSON writer, a millisecond of a fresh
+// process's first result (docs/performance.md, round seven).
+function createApi(wasm, reload, internal, host, core) {
   'use strict';
 
   const MAX_U32 = 0xffffffff;
@@ -74,12 +79,6 @@ function createApi(wasm, reload, internal, host) {
     return new Error('periskope-events failed unexpectedly (its wasm instance has been replaced); please report this input');
   }
 
-  // What the core says about itself, read once: its defaults, flag bits and
-  // verification errors (codes and messages), and the events it knows.
-  const startup = (w) => ({ contract: JSON.parse(w.contract()), events: JSON.parse(w.known_events()) });
-  let core = guarded(startup);
-  if (core === TRAPPED) core = guarded(startup);
-  if (core === TRAPPED) throw new Error('periskope-events: the wasm module failed to start');
   const { defaults: DEFAULTS, flags: FLAGS, verificationErrors: VERIFICATION_ERRORS } = core.contract;
   const MAX_DEPTH = DEFAULTS.maxDepth;
   const UNKNOWN_EVENT_FLAGS = { warn: 0, error: FLAGS.unknownEventsError, ignore: FLAGS.unknownEventsIgnore };

@@ -24,7 +24,7 @@ test('after a trap, the next call runs on a fresh instance of the module compile
 test('a trap inside any export (verifySignature, signPayload, sampleEvent, wasmMemoryBytes, the key check, ...): the next call works', LIVENESS, () =>
   scenario('every-export'));
 
-test('a trap while the package starts: it starts on a fresh instance', LIVENESS, () => scenario('trap-at-start'));
+test('starting the package runs no wasm code, and the contract it was written with is the module\'s', LIVENESS, () => scenario('nothing-runs-at-start'));
 
 test('SharedArrayBuffer bodies and keys are copied once: the core never reads shared memory', LIVENESS, () => scenario('shared-memory'));
 
