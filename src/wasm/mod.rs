@@ -21,8 +21,8 @@ use crate::signature::{self, ReplayWindow, SignatureError};
 #[allow(unsafe_code)]
 mod allocator;
 
-/// The module's allocator: a bump arena that starts over between calls
-/// (see [`allocator`]).
+/// The module's allocator: a bump arena for a call's first 2 MiB, which
+/// starts over between calls, and talc past it (see [`allocator`]).
 #[global_allocator]
 static ALLOCATOR: allocator::CallArena = allocator::CallArena::new();
 

@@ -44,6 +44,7 @@ function fill(prefix, item, suffix, size) {
 const size = 8 * MiB - 64 * 1024;
 const ticket = JSON.stringify(TICKET).slice(0, -1);
 const chat = JSON.stringify(api.sampleEvent('chat.created').data).replace(/"members":\{[^]*?\}\}/, '"members":{}');
+const colliding = '{' + Array.from({ length: 40 }, (_, k) => `"abcd${String(k).padStart(3, '0')}wxyz":0`).join(',') + '}';
 const bodies = {
   'tiny values': fill(`{"ticket":${ticket},"v":[`, () => '0', ']}}', size),
   'empty chat members': fill(chat.replace('"members":{}', '"members":{').slice(0, chat.indexOf('"members":{}') + 11), (i) => `"${i}":{}`, '}' + chat.slice(chat.indexOf('"members":{}') + 12), size),
@@ -55,6 +56,13 @@ const bodies = {
   'a large object that closes, one key repeated': fill(`{"ticket":${ticket},"x":{"k0":1,`, (i) => `"k${i.toString(36)}":0`, '}}}', 4 * MiB + 256 * 1024),
   'nested arrays': fill(`{"ticket":${ticket},"v":[`, () => '[[1,2],[3]]', ']}}', size),
   'many labels': fill(`{"ticket":${ticket},"ticket_labels":"`, (i) => `l${i}`, '"}}', size),
+  // Each object's 40 keys share their length and their first and last four
+  // bytes, what the reader's duplicate filter hashes (json::short_hash), so
+  // they fall on one of its 256 bits and each object is searched through
+  // the grouping by hash, whose scratch (an 8 KiB table) is freed before
+  // the next object: below the top of a bump allocator, which alone reused
+  // none of it (this body then took 181 MiB of wasm memory, over its budget).
+  'many objects whose keys collide in the duplicate filter': fill(`{"ticket":${ticket},"v":[`, () => colliding, ']}}', size),
   'a ticket with many attached messages': fill(
     `{"ticket":${JSON.stringify(TICKET)},"attached_messages":[`,
     (i) => JSON.stringify({ chat_id: '919537851844@c.us', message_id: `true_919537851844@c.us_3EB0${i}`, timestamp: '2024-05-13 11:19:34+00', body: 'hello' }),
@@ -62,6 +70,33 @@ const bodies = {
     size,
   ),
 };
+
+// An update event's dedup digest reads its `previous_attributes` again, in
+// the canonical form's order: the same budget holds for the whole call.
+const updates = {
+  'an update event with a large previous_attributes': fill(
+    `{"event":"ticket.updated","org_id":"${TICKET.org_id}","timestamp":"2025-01-26T13:46:55Z","data":${JSON.stringify(TICKET)},"previous_attributes":{"subject":"R","history":[`,
+    (i) => `{"z${i % 7}":${i},"b":[${i},"${i}"],"a":{"y":null,"x":true}}`,
+    ']}}',
+    size,
+  ),
+};
+
+for (const [what, text] of Object.entries(updates)) {
+  test(`${what}: memory within the stated budget on a fresh instance`, { timeout: 120000 }, () => {
+    const bytes = new TextEncoder().encode(text);
+    const glue = fresh();
+    const baseline = glue.memory_bytes();
+    const out = readTape(glue.memory(), glue.webhook(bytes, 0, 8 * MiB, 100));
+    glue.release_answer();
+    const grown = glue.memory_bytes() - baseline;
+    const allowed = budget(bytes.length) + bytes.length;
+    assert.ok(grown <= allowed, `${what}: ${(grown / MiB).toFixed(1)} MiB grown, allowed ${(allowed / MiB).toFixed(1)} MiB`);
+    assert.equal(glue.heap_bytes_in_use(), 0, `${what}: heap in use after the call`);
+    assert.equal(typeof out.data?.dedup_key, 'string', `${what}: ${JSON.stringify(out.issues.slice(0, 2))}`);
+    console.log(`${what}: ${(bytes.length / MiB).toFixed(2)} MiB in, ${(grown / MiB).toFixed(1)} MiB of wasm memory (${(grown / bytes.length).toFixed(1)} × the input)`);
+  });
+}
 
 for (const [what, text] of Object.entries(bodies)) {
   test(`${what}: memory within the stated budget on a fresh instance`, { timeout: 120000 }, () => {
