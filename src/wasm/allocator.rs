@@ -13,8 +13,9 @@
 //! A block freed below the top is not reused until the region starts over,
 //! so the region is bounded: once a call has taken its [`ARENA_BYTES`],
 //! the rest of the call allocates from talc, a general allocator that reuses
-//! what is freed. A call's peak memory is then talc's peak plus the
-//! region's size, whatever the order of its frees; an arena without that
+//! what is freed. A call's peak memory is then about what talc alone
+//! reaches plus the region (give or take a step of talc's heap growth),
+//! whatever the order of its frees; an arena without that
 //! bound let a body of objects whose keys collide in the duplicate filter
 //! (an 8 KiB scratch table each, freed below the top) take 353 MiB of wasm
 //! memory for 8 MiB, where talc took 45 (docs/performance.md, round seven).
