@@ -42,9 +42,11 @@ const BODY_WAS_PARSED: (&str, &str) = (
     "the body was already parsed into an object: the signature covers the exact bytes received, so pass the raw body (a string, Buffer, Uint8Array or ArrayBuffer) as your framework gives it before any JSON parsing",
 );
 
-/// Everything the JavaScript wrapper would otherwise copy by hand, read once
-/// at start-up: option defaults, the depth limit, the flag bits, and the
-/// verification errors in their numbering (error `n` is `verificationErrors[n - 1]`).
+/// Everything the JavaScript wrapper would otherwise copy by hand: option
+/// defaults, the depth limit, the flag bits, and the verification errors in
+/// their numbering (error `n` is `verificationErrors[n - 1]`). Read from the
+/// shipped module by scripts/build-pkg.mjs when it writes the package, and
+/// embedded in every entry, so that starting the package runs no wasm code.
 #[wasm_bindgen]
 pub fn contract() -> String {
     let mut w = JsonWriter::default();
@@ -121,7 +123,7 @@ fn header(signature: &str) -> Option<&str> {
     (!signature.is_empty()).then_some(signature)
 }
 
-/// The known event names, as a JSON array.
+/// The known event names, as a JSON array; read with [`contract`].
 #[wasm_bindgen]
 pub fn known_events() -> String {
     let mut w = JsonWriter::default();
