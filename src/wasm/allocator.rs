@@ -124,19 +124,19 @@ impl Region {
 
 /// The bindings' global allocator: the region first, talc past it (see the
 /// module's documentation).
-pub struct CallArena {
+pub struct RegionThenTalc {
     region: Region,
     general: talc::wasm::WasmDynamicTalc,
 }
 
 // SAFETY: the bindings build for wasm32 without threads (checked above),
 // where nothing runs concurrently with an allocation.
-unsafe impl Sync for CallArena {}
+unsafe impl Sync for RegionThenTalc {}
 
-impl CallArena {
+impl RegionThenTalc {
     /// An allocator that claims no memory until its first allocation.
     pub const fn new() -> Self {
-        CallArena {
+        RegionThenTalc {
             region: Region { start: Cell::new(0), top: Cell::new(0), end: Cell::new(0), live: Cell::new(0) },
             general: talc::wasm::new_wasm_dynamic_allocator(),
         }
@@ -149,7 +149,7 @@ impl CallArena {
     }
 }
 
-impl Default for CallArena {
+impl Default for RegionThenTalc {
     fn default() -> Self {
         Self::new()
     }
@@ -160,7 +160,7 @@ impl Default for CallArena {
 // live; it lies in memory claimed from `memory.grow`, which talc never
 // claims, so a block is the region's exactly when its address lies in the
 // region, and talc's otherwise.
-unsafe impl GlobalAlloc for CallArena {
+unsafe impl GlobalAlloc for RegionThenTalc {
     // Not inlined: a copy at each of the crate's allocations was 7 KiB of
     // gzip.
     #[inline(never)]

@@ -24,7 +24,7 @@ mod allocator;
 /// The module's allocator: a bump arena for a call's first 2 MiB, which
 /// starts over between calls, and talc past it (see [`allocator`]).
 #[global_allocator]
-static ALLOCATOR: allocator::CallArena = allocator::CallArena::new();
+static ALLOCATOR: allocator::RegionThenTalc = allocator::RegionThenTalc::new();
 
 /// Bit 0 of `flags`: strict mode.
 const STRICT: u32 = 1;
